@@ -1,0 +1,82 @@
+package dev.clausewatch.cli;
+
+import dev.clausewatch.registry.InvalidInputException;
+import dev.clausewatch.storage.StorageConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code clausewatch} command: store options shared by every subcommand, and error reporting. */
+@Command(name = "clausewatch", mixinStandardHelpOptions = true, version = "clausewatch 0.1.0",
+        description = "Watches what platforms' governance documents say and how they change.",
+        subcommands = {ImportCommand.class, PlatformsCommand.class, DocumentsCommand.class, HistoryCommand.class,
+                ShowCommand.class, VerifyCommand.class, TypesCommand.class, DemoCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class ClausewatchCommand implements Runnable {
+    /** Exit status when the input or the request is wrong (bad file, unknown document, no version then). */
+    static final int INVALID = 2;
+    /** Exit status when verification found a problem. */
+    static final int DAMAGED = 1;
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Where blobs and the embedded database live (default: $CLAUSEWATCH_DATA_DIR or ~/.local/share/clausewatch).")
+    Path dataDir;
+
+    @Option(names = "--db-url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "PostgreSQL instead of the embedded store, e.g. jdbc:postgresql://127.0.0.1:5432/clausewatch?user=postgres (default: $CLAUSEWATCH_DB_URL).")
+    String databaseUrl;
+
+    final Function<StorageConfig, Workspace> opener;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    ClausewatchCommand(Function<StorageConfig, Workspace> opener) {
+        this.opener = opener;
+    }
+
+    /** Runs the command line and returns its exit status. */
+    public static int run(Function<StorageConfig, Workspace> opener, String... args) {
+        return commandLine(opener, new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    public static CommandLine commandLine(Function<StorageConfig, Workspace> opener, PrintWriter out, PrintWriter err) {
+        CommandLine line = new CommandLine(new ClausewatchCommand(opener));
+        line.setOut(out);
+        line.setErr(err);
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("clausewatch: " + e.getMessage());
+            return e instanceof InvalidInputException || e instanceof IllegalArgumentException
+                    || e instanceof NotFoundException ? INVALID : 3;
+        });
+        return line;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    StorageConfig storageConfig() {
+        Path dir = dataDir != null ? dataDir : defaultDataDir();
+        String url = databaseUrl != null ? databaseUrl : System.getenv("CLAUSEWATCH_DB_URL");
+        return new StorageConfig(dir, Optional.ofNullable(url));
+    }
+
+    Workspace open() {
+        return opener.apply(storageConfig());
+    }
+
+    static Path defaultDataDir() {
+        String configured = System.getenv("CLAUSEWATCH_DATA_DIR");
+        if (configured != null && !configured.isBlank()) return Path.of(configured);
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("clausewatch");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.clausewatch.cli;
+
+import dev.clausewatch.ingest.ImportReport;
+import dev.clausewatch.registry.Document;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "demo", description = {"Imports the bundled demo dataset (real histories, see demo/ATTRIBUTION.md) into the store",
+        "and prints a summary of the archive. Importing again adds nothing."})
+final class DemoCommand implements Callable<Integer> {
+    @ParentCommand ClausewatchCommand root;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--from", paramLabel = "DIR", description = "The demo dataset (default: demo/ in the Clausewatch home).")
+    Path from;
+
+    @Override
+    public Integer call() {
+        Path dataset = from != null ? from : defaultDataset();
+        if (!Files.isDirectory(dataset)) {
+            throw new IllegalArgumentException("the demo dataset " + dataset + " is not a folder; pass --from DIR");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Workspace workspace = root.open()) {
+            out.println("Importing the demo dataset " + dataset + " into " + workspace.storeDescription());
+            ImportReport report = workspace.importer().importPaths(List.of(dataset));
+            ImportCommand.print(out, spec.commandLine().getErr(), report, false);
+            out.println();
+            out.println("The archive now holds:");
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (Document d : workspace.registry().documents()) {
+                var timeline = workspace.archive().timeline(d.id());
+                if (timeline.isEmpty()) continue;
+                rows.add(List.of(d.id().toString(), Integer.toString(timeline.size()),
+                        timeline.getFirst().firstObservedAt().toString().substring(0, 10),
+                        timeline.getLast().firstObservedAt().toString().substring(0, 10)));
+            }
+            Output.table(out, List.of("DOCUMENT", "VERSIONS", "FIRST", "LATEST"), rows);
+            out.println();
+            out.println("Next: ./clausewatch history amazon-web-services/acceptable-use-policy");
+            out.println("      ./clausewatch show amazon-web-services/responsible-ai-policy");
+            out.println("      ./clausewatch verify");
+            out.flush();
+            return report.complete() ? 0 : ClausewatchCommand.INVALID;
+        }
+    }
+
+    private static Path defaultDataset() {
+        String home = System.getenv("CLAUSEWATCH_HOME");
+        return (home == null ? Path.of(".") : Path.of(home)).resolve("demo");
+    }
+}

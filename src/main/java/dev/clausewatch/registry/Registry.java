@@ -1,0 +1,37 @@
+package dev.clausewatch.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry's storage: platforms, documents and their declarations. Implementations live at
+ * the edge (see {@code dev.clausewatch.storage}). Registering is idempotent: registering what is
+ * already there changes nothing.
+ */
+public interface Registry {
+
+    /** Adds the platform unless a platform with its id exists (the first name given is kept). */
+    void register(Platform platform);
+
+    /** Adds the document, and its platform when missing. */
+    void register(Document document);
+
+    /**
+     * Records a declaration of a registered document, returning false when the same declaration
+     * (same sources, same validity) was recorded before. {@code origin} says where it came from.
+     */
+    boolean declare(SourceDeclaration declaration, String origin);
+
+    List<Platform> platforms();
+
+    Optional<Platform> platform(PlatformId id);
+
+    List<Document> documents();
+
+    List<Document> documents(PlatformId platform);
+
+    Optional<Document> document(DocumentId id);
+
+    /** The document's declarations: historical ones by {@code validUntil}, then current ones by recording order. */
+    List<SourceDeclaration> declarations(DocumentId document);
+}

@@ -1,0 +1,52 @@
+package dev.clausewatch;
+
+import dev.clausewatch.cli.Workspace;
+import dev.clausewatch.storage.PostgresSchemas;
+import dev.clausewatch.storage.StorageConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Real stores for tests: the embedded SQLite store in a temporary folder, or a scratch schema on
+ * the PostgreSQL server at 127.0.0.1:5432 ({@code CLAUSEWATCH_TEST_PG_URL} overrides). A test
+ * that needs PostgreSQL fails when the server is down: `.ci/run` starts it.
+ */
+public enum TestStores {
+    SQLITE,
+    POSTGRESQL;
+
+    public static final String PG_URL = Optional.ofNullable(System.getenv("CLAUSEWATCH_TEST_PG_URL"))
+            .orElse("jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+
+    /** A fresh, empty workspace whose blobs live under {@code dataDir}; closing it drops a PostgreSQL scratch schema. */
+    public Workspace open(Path dataDir) {
+        if (this == SQLITE) return Clausewatch.open(StorageConfig.embedded(dataDir));
+        PostgresSchemas.Scratch scratch = PostgresSchemas.create(PG_URL, "cw_test");
+        Workspace workspace = Clausewatch.open(new StorageConfig(dataDir, Optional.of(scratch.url())));
+        return new Workspace(workspace.storeDescription(), workspace.registry(), workspace.archive(), workspace.importer(),
+                workspace.verifier(), () -> {
+                    workspace.close();
+                    scratch.close();
+                });
+    }
+
+    /** The JDBC URL a second workspace would use to open the same store (for concurrency tests). */
+    public static StorageConfig sameStore(Workspace workspace, Path dataDir) {
+        String description = workspace.storeDescription();
+        if (description.startsWith("embedded SQLite")) return StorageConfig.embedded(dataDir);
+        String url = description.substring("PostgreSQL ".length());
+        return new StorageConfig(dataDir, Optional.of(url));
+    }
+
+    /** The shared real data: {@code ../shared} beside the project, or {@code -Dclausewatch.shared}. */
+    public static Path shared(String relative) {
+        Path root = Path.of(System.getProperty("clausewatch.shared", "../shared"));
+        Path path = root.resolve(relative);
+        if (!Files.exists(path)) {
+            throw new IllegalStateException("the shared test data " + path.toAbsolutePath()
+                    + " is missing; these tests run beside ../shared (or set -Dclausewatch.shared)");
+        }
+        return path;
+    }
+}
