@@ -104,6 +104,10 @@ public final class Archive {
                         + version.document() + " is missing; run `clausewatch verify`"));
     }
 
+    public Optional<Snapshot> snapshot(String id) {
+        return store.snapshot(id);
+    }
+
     public List<DocumentId> archivedDocuments() {
         return store.archivedDocuments();
     }
