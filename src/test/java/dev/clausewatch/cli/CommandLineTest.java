@@ -1,0 +1,147 @@
+package dev.clausewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clausewatch.Clausewatch;
+import dev.clausewatch.TestStores;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a user runs them, on the embedded store in a temporary data directory. */
+class CommandLineTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DEMO = Path.of("demo");
+
+    @TempDir Path dataDir;
+
+    record Run(int status, String out, String err) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        all[0] = "--data-dir";
+        all[1] = dataDir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int status = ClausewatchCommand.commandLine(Clausewatch::open, new PrintWriter(out), new PrintWriter(err)).execute(all);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Nested
+    class After_importing_the_demo_dataset {
+        @BeforeEach
+        void importDemo() {
+            Run demo = run("demo", "--from", DEMO.toString());
+            assertThat(demo.status()).as(demo.err()).isZero();
+            assertThat(demo.out()).contains("amazon-web-services/responsible-ai-policy");
+        }
+
+        @Test
+        void platforms_and_documents_list_as_tables_and_as_json() throws Exception {
+            assertThat(run("platforms").out()).contains("amazon-web-services", "Amazon Web Services");
+            JsonNode platforms = run("platforms", "--json").json();
+            assertThat(platforms.findValuesAsText("id")).contains("amazon-web-services", "facebook", "claude-ai");
+
+            JsonNode documents = run("documents", "amazon-web-services", "--json").json();
+            assertThat(documents.findValuesAsText("id"))
+                    .containsExactly("amazon-web-services/acceptable-use-policy", "amazon-web-services/responsible-ai-policy");
+        }
+
+        @Test
+        void history_lists_versions_in_date_order_with_provenance() throws Exception {
+            JsonNode history = run("history", "facebook/terms-of-service", "--json").json();
+            assertThat(history).hasSize(37);
+            assertThat(history.get(0).get("firstObservedAt").asText()).isEqualTo("2004-06-11T00:00:00.000Z");
+            assertThat(history.get(0).get("provenance").get(0).get("archive").asText())
+                    .isEqualTo("https://github.com/PlatformGovernanceArchive/pga-corpus");
+            assertThat(run("history", "facebook/terms-of-service").out()).contains("2004-06-11", "PlatformGovernanceArchive/pga-corpus");
+        }
+
+        @Test
+        void show_prints_the_version_in_force_at_a_date() throws Exception {
+            Run latest = run("show", "amazon-web-services/acceptable-use-policy");
+            assertThat(latest.status()).isZero();
+            String newest = Files.readString(DEMO.resolve("ota-history/amazon-web-services/acceptable-use-policy/2026-08-21T00-33-41Z_703e6bc.md"));
+            assertThat(latest.out()).isEqualTo(newest);
+
+            Run in2023 = run("show", "amazon-web-services/acceptable-use-policy", "--at", "2023-01-01");
+            String then = Files.readString(DEMO.resolve("ota-history/amazon-web-services/acceptable-use-policy/2022-09-19T12-31-28Z_08b577b.md"));
+            assertThat(in2023.out()).isEqualTo(then);
+            assertThat(run("show", "amazon-web-services/acceptable-use-policy", "--at", "2023-01-01", "--json").json()
+                    .get("firstObservedAt").asText()).isEqualTo("2022-09-19T12:31:28.000Z");
+        }
+
+        @Test
+        void show_before_the_first_version_is_a_clear_error() {
+            Run early = run("show", "amazon-web-services/acceptable-use-policy", "--at", "2019-01-01");
+            assertThat(early.status()).isEqualTo(2);
+            assertThat(early.err()).contains("No version of amazon-web-services/acceptable-use-policy in force on 2019-01-01: "
+                    + "its first version was observed on 2021-08-17.");
+        }
+
+        @Test
+        void unknown_documents_and_bad_dates_are_named() {
+            Run unknown = run("history", "amazon-web-services/privacy-policy");
+            assertThat(unknown.status()).isEqualTo(2);
+            assertThat(unknown.err()).contains("No document amazon-web-services/privacy-policy in the registry");
+            assertThat(run("show", "nope", "--json").err()).contains("document id \"nope\" must be PLATFORM/DOCUMENT");
+            assertThat(run("show", "amazon-web-services/acceptable-use-policy", "--at", "last week").err())
+                    .contains("date \"last week\" must be YYYY-MM-DD");
+        }
+
+        @Test
+        void verify_passes_and_a_second_demo_adds_nothing() throws Exception {
+            Run verify = run("verify", "--json");
+            assertThat(verify.status()).isZero();
+            assertThat(verify.json().get("intact").asBoolean()).isTrue();
+            assertThat(verify.json().get("versions").asInt()).isPositive();
+
+            Run again = run("import", "--json", DEMO.toString());
+            assertThat(again.status()).isZero();
+            assertThat(again.json().findValues("versionsAdded")).allSatisfy(n -> assertThat(n.asInt()).isZero());
+        }
+
+        @Test
+        void verify_exits_non_zero_naming_the_damaged_blob() throws Exception {
+            JsonNode shown = run("show", "amazon-web-services/responsible-ai-policy", "--json").json();
+            String sha = shown.get("sha256").asText();
+            Path blob = dataDir.resolve("blobs/sha256").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+            Files.writeString(blob, Files.readString(blob).replace("Prohibitions", "Permissions"));
+
+            Run verify = run("verify");
+            assertThat(verify.status()).isEqualTo(1);
+            assertThat(verify.out()).contains("DAMAGED blob " + sha + ": its content hashes to");
+        }
+    }
+
+    @Test
+    void import_of_a_missing_path_exits_2_and_says_so() {
+        Run run = run("import", "does-not-exist");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("rejected does-not-exist: does not exist");
+    }
+
+    @Test
+    void types_lists_the_vocabulary_with_ai_types() throws Exception {
+        JsonNode types = run("types", "--json").json();
+        assertThat(types.findValuesAsText("name")).contains("Terms of Service", "Acceptable Use Policy", "Responsible AI Policy", "Usage Policy");
+    }
+
+    @Test
+    void a_bad_database_url_is_refused_with_what_to_use() {
+        Run run = run("--db-url", "mysql://localhost/x", "platforms");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("database URL \"mysql://localhost/x\" is not supported: use jdbc:postgresql://");
+    }
+}
