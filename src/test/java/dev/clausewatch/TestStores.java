@@ -5,6 +5,8 @@ import dev.clausewatch.storage.PostgresSchemas;
 import dev.clausewatch.storage.StorageConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,14 +41,24 @@ public enum TestStores {
         return new StorageConfig(dataDir, Optional.of(url));
     }
 
-    /** The shared real data: {@code ../shared} beside the project, or {@code -Dclausewatch.shared}. */
+    /**
+     * The shared real data: {@code -Dclausewatch.shared} or {@code $CLAUSEWATCH_SHARED} when set,
+     * else the first of {@code ../shared} (beside this checkout) and {@code /work/shared} that exists.
+     */
     public static Path shared(String relative) {
-        Path root = Path.of(System.getProperty("clausewatch.shared", "../shared"));
-        Path path = root.resolve(relative);
-        if (!Files.exists(path)) {
-            throw new IllegalStateException("the shared test data " + path.toAbsolutePath()
-                    + " is missing; these tests run beside ../shared (or set -Dclausewatch.shared)");
+        List<Path> roots = new ArrayList<>();
+        Optional.ofNullable(System.getProperty("clausewatch.shared")).map(Path::of).ifPresent(roots::add);
+        Optional.ofNullable(System.getenv("CLAUSEWATCH_SHARED")).map(Path::of).ifPresent(roots::add);
+        roots.add(Path.of("..", "shared"));
+        roots.add(Path.of("/work/shared"));
+        for (Path root : roots) {
+            if (Files.isDirectory(root.resolve("data"))) {
+                Path path = root.resolve(relative);
+                if (!Files.exists(path)) throw new IllegalStateException("the shared test data has no " + path.toAbsolutePath());
+                return path;
+            }
         }
-        return path;
+        throw new IllegalStateException("the shared test data is missing: looked in " + roots
+                + "; set -Dclausewatch.shared or CLAUSEWATCH_SHARED to the folder holding data/ and seeds/");
     }
 }
