@@ -1,5 +1,6 @@
 package dev.clausewatch.cli;
 
+import dev.clausewatch.archive.TimelineEntry;
 import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.DocumentId;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** Turns command-line words into domain values, with errors that say what was expected. */
 final class Arguments {
@@ -17,6 +19,13 @@ final class Arguments {
         DocumentId id = DocumentId.parse(text);
         return workspace.registry().document(id).orElseThrow(() -> new NotFoundException("No document " + id
                 + " in the registry; `clausewatch documents " + id.platform() + "` lists that platform's documents."));
+    }
+
+    /** The document's timeline; a document with no version yet is a sentence saying so. */
+    static List<TimelineEntry> timeline(Workspace workspace, Document document) {
+        List<TimelineEntry> timeline = workspace.archive().timeline(document.id());
+        if (timeline.isEmpty()) throw new NotFoundException("No version of " + document.id() + " is archived yet.");
+        return timeline;
     }
 
     /**

@@ -31,10 +31,7 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         try (Workspace workspace = root.open()) {
             Document document = Arguments.document(workspace, documentId);
-            List<TimelineEntry> timeline = workspace.archive().timeline(document.id());
-            if (timeline.isEmpty()) {
-                throw new NotFoundException("No version of " + document.id() + " is archived yet.");
-            }
+            List<TimelineEntry> timeline = Arguments.timeline(workspace, document);
             List<Map<String, Object>> items = new ArrayList<>();
             List<List<String>> rows = new ArrayList<>();
             for (TimelineEntry e : timeline) {

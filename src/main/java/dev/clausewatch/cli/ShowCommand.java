@@ -33,8 +33,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         try (Workspace workspace = root.open()) {
             Document document = Arguments.document(workspace, documentId);
-            List<TimelineEntry> timeline = workspace.archive().timeline(document.id());
-            if (timeline.isEmpty()) throw new NotFoundException("No version of " + document.id() + " is archived yet.");
+            List<TimelineEntry> timeline = Arguments.timeline(workspace, document);
             Instant instant = at == null ? Instant.MAX : Arguments.endOf(at);
             TimelineEntry entry = workspace.archive().inForceAt(document.id(), instant).orElseThrow(() -> new NotFoundException(
                     "No version of " + document.id() + " in force on " + at + ": its first version was observed on "
