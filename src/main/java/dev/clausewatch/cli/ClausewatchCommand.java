@@ -1,5 +1,6 @@
 package dev.clausewatch.cli;
 
+import dev.clausewatch.extract.ExtractionException;
 import dev.clausewatch.registry.InvalidInputException;
 import dev.clausewatch.storage.StorageConfig;
 import java.io.PrintWriter;
@@ -15,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "clausewatch", mixinStandardHelpOptions = true, version = "clausewatch 0.1.0",
         description = "Watches what platforms' governance documents say and how they change.",
         subcommands = {ImportCommand.class, PlatformsCommand.class, DocumentsCommand.class, HistoryCommand.class,
-                ShowCommand.class, VerifyCommand.class, TypesCommand.class, DemoCommand.class, BenchCommand.class,
+                ShowCommand.class, VerifyCommand.class, TypesCommand.class, DemoCommand.class, BenchCommand.class, EvaluateCommand.class, ExtractCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ClausewatchCommand implements Runnable {
     /** Exit status when the input or the request is wrong (bad file, unknown document, no version then). */
@@ -52,7 +53,7 @@ public final class ClausewatchCommand implements Runnable {
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("clausewatch: " + e.getMessage());
             return e instanceof InvalidInputException || e instanceof IllegalArgumentException
-                    || e instanceof NotFoundException ? INVALID : 3;
+                    || e instanceof NotFoundException || e instanceof ExtractionException ? INVALID : 3;
         });
         return line;
     }

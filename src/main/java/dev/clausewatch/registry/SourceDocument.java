@@ -24,9 +24,13 @@ public record SourceDocument(String id, URI location, List<Selector> select, Lis
         Objects.requireNonNull(fetchMode, "fetchMode");
     }
 
-    /** OTA's source-document id: the URL path as a slug, or the host when the path is empty. */
+    /**
+     * OTA's source-document id: the URL path without its outer slashes, inner slashes made hyphens
+     * ("/legal/terms/Meta-Global-Processor-Terms" → "legal-terms-Meta-Global-Processor-Terms"), or the
+     * host when the path is empty.
+     */
     static String idOf(URI location) {
         String path = location.getPath() == null ? "" : location.getPath().replaceAll("^/+|/+$", "");
-        return path.isEmpty() ? Slug.of(location.getHost()) : Slug.of(path);
+        return path.isEmpty() ? location.getHost() : path.replace('/', '-');
     }
 }

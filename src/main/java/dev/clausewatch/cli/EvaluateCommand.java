@@ -1,0 +1,95 @@
+package dev.clausewatch.cli;
+
+import dev.clausewatch.extract.ExtractionException;
+import dev.clausewatch.extract.Extractor;
+import dev.clausewatch.extract.TextSimilarity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "evaluate", description = "Measures quality against reference data.", subcommands = EvaluateCommand.Extraction.class)
+final class EvaluateCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "extraction", description = {"Extracts every snapshot of a folder in the layout of ota-snapshots with its declaration,",
+            "and compares the text with OTA's own extraction (word-level similarity, 1.0 = same words in the same order)."})
+    static final class Extraction implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Parameters(paramLabel = "SNAPSHOTS_DIR") Path snapshots;
+
+        @Option(names = "--expected", paramLabel = "DIR", description = "OTA's Markdown (default: the sibling ota-snapshots-expected).")
+        Path expected;
+
+        @Option(names = "--json", description = "Print every row as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            Path expectedRoot = expected != null ? expected : snapshots.toAbsolutePath().getParent().resolve("ota-snapshots-expected");
+            SnapshotCorpus corpus = SnapshotCorpus.read(snapshots);
+            Extractor extractor = new Extractor();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            double sum = 0;
+            int compared = 0;
+            for (SnapshotCorpus.Entry entry : corpus.entries()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("snapshot", entry.path());
+                row.put("otaOk", entry.otaOk());
+                Path reference = expectedRoot.resolve(entry.path().replaceAll("\\.html$", ".md"));
+                String ours = null;
+                if (entry.source().isEmpty()) {
+                    row.put("result", "NO_DECLARATION");
+                } else try {
+                    ours = extractor.extract(corpus.bytes(entry), "text/html", entry.location(), entry.source().get());
+                    row.put("result", "ok");
+                } catch (ExtractionException e) {
+                    row.put("result", e.kind().name());
+                    row.put("detail", e.getMessage());
+                }
+                if (Files.exists(reference)) {
+                    double similarity = ours == null ? 0.0 : TextSimilarity.of(ours, Files.readString(reference));
+                    row.put("similarity", Math.round(similarity * 10000) / 10000.0);
+                    sum += similarity;
+                    compared++;
+                }
+                rows.add(row);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Output.json(out, Map.of("rows", rows, "compared", compared, "meanSimilarity", compared == 0 ? 0 : sum / compared));
+                return 0;
+            }
+            List<List<String>> table = new ArrayList<>();
+            for (Map<String, Object> row : rows) {
+                table.add(List.of(row.get("snapshot").toString(), row.get("result").toString(),
+                        row.containsKey("similarity") ? String.format(Locale.ROOT, "%.4f", (Double) row.get("similarity")) : "-",
+                        ((Boolean) row.get("otaOk")) ? "ok" : "failed"));
+            }
+            Output.table(out, List.of("SNAPSHOT", "OURS", "SIMILARITY TO OTA", "OTA"), table);
+            long extracted = rows.stream().filter(r -> r.get("result").equals("ok")).count();
+            out.printf(Locale.ROOT, "%d snapshots, %d extracted; compared with OTA on %d: mean similarity %.4f, %d below 0.95%n",
+                    rows.size(), extracted, compared, compared == 0 ? 0 : sum / compared,
+                    rows.stream().filter(r -> r.containsKey("similarity") && (Double) r.get("similarity") < 0.95).count());
+            out.flush();
+            return 0;
+        }
+    }
+}
