@@ -22,13 +22,75 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = "Benchmarks. `bench import PATH…` imports into fresh stores and reports versions/s and MB/s.",
-        subcommands = BenchCommand.Import.class)
+        subcommands = {BenchCommand.Import.class, BenchCommand.Extract.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "extract", description = {"Extracts every snapshot of a folder in the layout of ota-snapshots (one warm-up pass,",
+            "then --runs timed passes in one process) and prints docs/s, MB/s and memory."})
+    static final class Extract implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Parameters(paramLabel = "SNAPSHOTS_DIR") Path snapshots;
+
+        @Option(names = "--runs", defaultValue = "3") int runs;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            SnapshotCorpus corpus = SnapshotCorpus.read(snapshots);
+            int documents = corpus.entries().size();
+            double megabytes = corpus.totalBytes() / 1e6;
+            dev.clausewatch.extract.Extractor extractor = new dev.clausewatch.extract.Extractor();
+            long[] peakHeap = {0};
+            int extracted = pass(corpus, extractor, peakHeap); // warm-up
+            List<Double> seconds = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                long start = System.nanoTime();
+                pass(corpus, extractor, peakHeap);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                seconds.add(elapsed);
+                out.printf(java.util.Locale.ROOT, "run %d: %.2f s, %.1f docs/s, %.2f MB/s%n", run, elapsed, documents / elapsed, megabytes / elapsed);
+            }
+            double median = seconds.stream().sorted().toList().get(seconds.size() / 2);
+            out.printf(java.util.Locale.ROOT, "%d snapshots (%.1f MB), %d extracted; median %.2f s: %.1f docs/s, %.2f MB/s; peak heap in use %d MB, peak RSS %s%n",
+                    documents, megabytes, extracted, median, documents / median, megabytes / median,
+                    peakHeap[0] / (1024 * 1024), peakResidentSet());
+            out.flush();
+            return 0;
+        }
+
+        /** One pass over the corpus, reading each snapshot from disk as tracking would (not all held in memory). */
+        private static int pass(SnapshotCorpus corpus, dev.clausewatch.extract.Extractor extractor, long[] peakHeap) {
+            int ok = 0;
+            Runtime runtime = Runtime.getRuntime();
+            for (SnapshotCorpus.Entry entry : corpus.entries()) {
+                if (entry.source().isEmpty()) continue;
+                try {
+                    extractor.extract(corpus.bytes(entry), "text/html", entry.location(), entry.source().get());
+                    ok++;
+                } catch (dev.clausewatch.extract.ExtractionException expected) {
+                    // refused snapshots count as work done, as OTA's failures do in its baseline
+                }
+                peakHeap[0] = Math.max(peakHeap[0], runtime.totalMemory() - runtime.freeMemory());
+            }
+            return ok;
+        }
+
+        /** VmHWM from /proc: the most memory this process has held, as the OTA baseline measured it. */
+        private static String peakResidentSet() {
+            try {
+                return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                        .map(l -> l.substring(6).strip()).findFirst().orElse("unknown");
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
     }
 
     @Command(name = "import", description = {"Imports PATH… into a fresh embedded store and a fresh PostgreSQL schema, --runs times each,",

@@ -22,9 +22,6 @@ import org.jsoup.nodes.Node;
 /** HTML to Markdown: normalise, remove, select, convert, tidy. */
 final class HtmlExtraction {
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([\\w.:-]+)");
-    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t]+\\n");
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
-    private static final Pattern INVISIBLE_CHARS = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
 
     private final FlexmarkHtmlConverter converter;
 
@@ -82,11 +79,41 @@ final class HtmlExtraction {
         return false;
     }
 
+    /**
+     * White space made canonical in one linear pass: no-break spaces as spaces, invisible
+     * characters (zero-width, soft hyphen, BOM) dropped, trailing blanks cut, at most one empty
+     * line in a row, one final newline. (A regular expression here went quadratic on table rows
+     * padded with thousands of spaces.)
+     */
     static String tidy(String markdown) {
-        String text = INVISIBLE_CHARS.matcher(markdown.replace('\u00A0', ' ').replace("\r\n", "\n")).replaceAll("");
-        text = TRAILING_SPACE.matcher(text).replaceAll("\n");
-        text = BLANK_LINES.matcher(text).replaceAll("\n\n");
-        return text.strip() + "\n";
+        StringBuilder out = new StringBuilder(markdown.length());
+        int blankRun = 0;
+        for (String line : markdown.split("\r?\n", -1)) {
+            String clean = visible(line).stripTrailing();
+            if (clean.isEmpty()) {
+                blankRun++;
+                continue;
+            }
+            if (!out.isEmpty()) out.append(blankRun > 0 ? "\n\n" : "\n");
+            out.append(clean);
+            blankRun = 0;
+        }
+        return out.append('\n').toString();
+    }
+
+    private static String visible(String line) {
+        StringBuilder kept = null;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean invisible = c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
+            if (invisible || c == '\u00A0') {
+                if (kept == null) kept = new StringBuilder(line.length()).append(line, 0, i);
+                if (!invisible) kept.append(' ');
+            } else if (kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? line : kept.toString();
     }
 
     /** The charset the server declared, or null to let the parser read the page's own declaration (BOM, meta). */

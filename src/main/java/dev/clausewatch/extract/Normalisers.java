@@ -55,16 +55,19 @@ final class Normalisers {
     }
 
     /**
-     * Drops what a reader never sees. Hidden elements are dropped when short (decoration) or when
-     * their text is shown elsewhere on the page (frameworks keep hidden copies); a long hidden
-     * element with its own text is kept, because collapsed accordion panels are part of the terms.
+     * Drops what a reader never sees. Hidden elements are dropped when short (decoration), and
+     * {@code hidden} ones also when their text is shown elsewhere on the page (frameworks stream a
+     * hidden copy of the page). Other long hidden elements are kept: collapsed accordion panels
+     * ({@code aria-hidden}, {@code display:none}) are part of the terms, even when two panels say
+     * the same (a site's Android and iPhone terms).
      */
     private static void dropInvisible(Document document) {
         document.select(NEVER_CONTENT).remove();
         for (Element hidden : document.select(HIDDEN)) {
             if (hidden.parent() == null || !isHidden(hidden)) continue;
             String text = hidden.text();
-            if (Walls.words(text) < DECORATION_WORDS || shownElsewhere(document, text)) hidden.remove();
+            boolean decoration = Walls.words(text) < DECORATION_WORDS;
+            if (decoration || (hidden.hasAttr("hidden") && shownElsewhere(document, text))) hidden.remove();
         }
     }
 
@@ -111,6 +114,7 @@ final class Normalisers {
 
     private static void cleanLinks(Document document, Set<String> dropParameters) {
         for (Element link : document.select("a[href]")) {
+            if (link.attr("href").startsWith("#")) continue; // a place in the same page stays relative
             String absolute = link.absUrl("href");
             if (absolute.isEmpty()) continue;
             link.attr("href", withoutParameters(absolute, dropParameters));

@@ -8,12 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How alike two extractions read, ignoring Markdown punctuation and white space: the words (runs of
+ * How alike two extractions read, ignoring Markdown punctuation, HTML tags and white space: the words (runs of
  * letters and digits) of both, aligned by a diff; 2 × matched ÷ (words in a + words in b).
  * 1.0 means the same words in the same order.
  */
 public final class TextSimilarity {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    /** HTML tags left in Markdown (OTA writes line breaks in table cells as {@code <br>}) are markup, not words. */
+    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
 
     private TextSimilarity() {}
 
@@ -28,7 +30,7 @@ public final class TextSimilarity {
 
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
+        Matcher m = WORD.matcher(TAG.matcher(text).replaceAll(" "));
         while (m.find()) words.add(m.group());
         return words;
     }
