@@ -3,33 +3,62 @@ package dev.clausewatch;
 import dev.clausewatch.archive.Archive;
 import dev.clausewatch.archive.ArchiveVerifier;
 import dev.clausewatch.archive.FileBlobStore;
+import dev.clausewatch.capture.BrowserFetcher;
+import dev.clausewatch.capture.CaptureConfig;
+import dev.clausewatch.capture.HostResolver;
+import dev.clausewatch.capture.HttpFetcher;
 import dev.clausewatch.cli.ClausewatchCommand;
 import dev.clausewatch.cli.Workspace;
+import dev.clausewatch.extract.Extractor;
 import dev.clausewatch.ingest.Importer;
 import dev.clausewatch.registry.Registry;
 import dev.clausewatch.storage.Database;
 import dev.clausewatch.storage.JdbiArchiveStore;
 import dev.clausewatch.storage.JdbiRegistry;
+import dev.clausewatch.storage.JdbiSchedule;
+import dev.clausewatch.storage.JdbiTrackingLog;
 import dev.clausewatch.storage.StorageConfig;
+import dev.clausewatch.tracking.Tracker;
+import dev.clausewatch.tracking.TrackingLog;
+import dev.clausewatch.tracking.TrackingLoop;
 import java.time.Clock;
 
-/** The composition root: wires a workspace for a storage configuration, and runs the command line. */
+/** The composition root: wires a workspace for a storage and capture configuration, and runs the command line. */
 public final class Clausewatch {
+    private static final int TRACKING_WORKERS = 4;
+
     private Clausewatch() {}
 
     public static void main(String[] args) {
         System.exit(ClausewatchCommand.run(Clausewatch::open, args));
     }
 
+    public static Workspace open(StorageConfig storage) {
+        return open(storage, CaptureConfig.defaults());
+    }
+
+    public static Workspace open(StorageConfig storage, CaptureConfig capture) {
+        return open(storage, capture, HostResolver.SYSTEM);
+    }
+
     /** Opens (and migrates) the store the configuration names and builds everything on it. */
-    public static Workspace open(StorageConfig config) {
+    public static Workspace open(StorageConfig storage, CaptureConfig capture, HostResolver resolver) {
         Clock clock = Clock.systemUTC();
-        Database database = Database.open(config);
-        FileBlobStore blobs = new FileBlobStore(config.blobDir());
+        Database database = Database.open(storage);
+        FileBlobStore blobs = new FileBlobStore(storage.blobDir());
         JdbiArchiveStore store = new JdbiArchiveStore(database);
         Registry registry = new JdbiRegistry(database, clock);
         Archive archive = new Archive(store, blobs, clock);
+        HttpFetcher http = new HttpFetcher(capture, resolver, clock);
+        BrowserFetcher browser = new BrowserFetcher(capture, http, clock);
+        TrackingLog log = new JdbiTrackingLog(database);
+        Tracker tracker = new Tracker(registry, archive, new Extractor(), http, browser, log, clock);
+        TrackingLoop loop = new TrackingLoop(registry, new JdbiSchedule(database), tracker, clock, TRACKING_WORKERS);
         return new Workspace(database.description(), registry, archive, new Importer(registry, archive),
-                new ArchiveVerifier(store, blobs), database::close);
+                new ArchiveVerifier(store, blobs), tracker, loop, log, () -> {
+                    browser.close();
+                    http.close();
+                    database.close();
+                });
     }
 }

@@ -1,5 +1,7 @@
 package dev.clausewatch;
 
+import dev.clausewatch.capture.CaptureConfig;
+import dev.clausewatch.capture.HostResolver;
 import dev.clausewatch.cli.Workspace;
 import dev.clausewatch.storage.PostgresSchemas;
 import dev.clausewatch.storage.StorageConfig;
@@ -23,14 +25,14 @@ public enum TestStores {
 
     /** A fresh, empty workspace whose blobs live under {@code dataDir}; closing it drops a PostgreSQL scratch schema. */
     public Workspace open(Path dataDir) {
-        if (this == SQLITE) return Clausewatch.open(StorageConfig.embedded(dataDir));
+        return open(dataDir, CaptureConfig.defaults(), HostResolver.SYSTEM);
+    }
+
+    /** A fresh workspace whose captures use this configuration and name resolution. */
+    public Workspace open(Path dataDir, CaptureConfig capture, HostResolver resolver) {
+        if (this == SQLITE) return Clausewatch.open(StorageConfig.embedded(dataDir), capture, resolver);
         PostgresSchemas.Scratch scratch = PostgresSchemas.create(PG_URL, "cw_test");
-        Workspace workspace = Clausewatch.open(new StorageConfig(dataDir, Optional.of(scratch.url())));
-        return new Workspace(workspace.storeDescription(), workspace.registry(), workspace.archive(), workspace.importer(),
-                workspace.verifier(), () -> {
-                    workspace.close();
-                    scratch.close();
-                });
+        return Clausewatch.open(new StorageConfig(dataDir, Optional.of(scratch.url())), capture, resolver).alsoOnClose(scratch::close);
     }
 
     /** The JDBC URL a second workspace would use to open the same store (for concurrency tests). */

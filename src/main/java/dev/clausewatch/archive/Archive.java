@@ -108,6 +108,17 @@ public final class Archive {
         return store.snapshot(id);
     }
 
+    /** The most recent snapshot of a document fetched from this URL (for conditional requests and re-extraction). */
+    public Optional<Snapshot> latestSnapshot(DocumentId document, java.net.URI url) {
+        return store.latestSnapshot(document, url.toString());
+    }
+
+    /** A snapshot's bytes, exactly as captured. */
+    public byte[] bytes(Snapshot snapshot) {
+        return blobs.get(snapshot.contentSha256()).orElseThrow(() -> new IllegalStateException("the blob of snapshot "
+                + snapshot.id() + " is missing; run `clausewatch verify`"));
+    }
+
     public List<DocumentId> archivedDocuments() {
         return store.archivedDocuments();
     }

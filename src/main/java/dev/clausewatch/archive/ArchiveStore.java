@@ -42,4 +42,7 @@ public interface ArchiveStore {
     Optional<Snapshot> snapshot(String id);
 
     List<Snapshot> snapshots();
+
+    /** The most recent snapshot of a document fetched from this URL. */
+    Optional<Snapshot> latestSnapshot(DocumentId document, String url);
 }

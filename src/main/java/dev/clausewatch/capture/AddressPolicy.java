@@ -79,7 +79,7 @@ public final class AddressPolicy {
     private static boolean isEc2Metadata(byte[] b) {
         // fd00:ec2::254
         return (b[0] & 0xff) == 0xfd && b[1] == 0 && (b[2] & 0xff) == 0x0e && (b[3] & 0xff) == 0xc2
-                && allZero(b, 4, 15) && (b[15] & 0xff) == 0x54 && (b[14] & 0xff) == 0x02;
+                && allZero(b, 4, 14) && (b[14] & 0xff) == 0x02 && (b[15] & 0xff) == 0x54;
     }
 
     private static boolean allZero(byte[] b, int from, int to) {

@@ -43,6 +43,11 @@ public record CaptureConfig(String userAgent, Duration connectTimeout, Duration 
                 hostConcurrency, respectRobots, allowLoopback, acceptLanguage, chromiumPath, browserTimeout);
     }
 
+    public CaptureConfig withChromium(Path path) {
+        return new CaptureConfig(userAgent, connectTimeout, readTimeout, maxBytes, maxRedirects, retries, retryBackoff, hostDelay,
+                hostConcurrency, respectRobots, allowLoopback, acceptLanguage, path, browserTimeout);
+    }
+
     public CaptureConfig withMaxBytes(long bytes) {
         return new CaptureConfig(userAgent, connectTimeout, readTimeout, bytes, maxRedirects, retries, retryBackoff, hostDelay,
                 hostConcurrency, respectRobots, allowLoopback, acceptLanguage, chromiumPath, browserTimeout);

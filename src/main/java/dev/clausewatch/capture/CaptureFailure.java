@@ -19,7 +19,7 @@ public final class CaptureFailure extends RuntimeException {
 
         /** Looks like the plain fetch was blocked or saw a script shell: a real browser may get the page. */
         public boolean mayNeedBrowser() {
-            return this == FORBIDDEN || this == BOT_CHALLENGE || this == SELECTOR_NOT_FOUND || this == EMPTY;
+            return this == FORBIDDEN || this == BOT_CHALLENGE || this == SELECTOR_NOT_FOUND || this == EMPTY || this == SUSPICIOUSLY_SHORT;
         }
 
         public String label() {

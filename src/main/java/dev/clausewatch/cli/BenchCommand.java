@@ -124,7 +124,7 @@ final class BenchCommand implements Runnable {
                     Path dir = Files.createTempDirectory("clausewatch-bench-");
                     try (PostgresSchemas.Scratch schema = store.equals("postgresql") ? PostgresSchemas.create(pgUrl, "cw_bench") : null) {
                         StorageConfig config = new StorageConfig(dir, Optional.ofNullable(schema).map(PostgresSchemas.Scratch::url));
-                        try (Workspace workspace = root.opener.apply(config)) {
+                        try (Workspace workspace = root.opener.apply(config, root.captureConfig())) {
                             long start = System.nanoTime();
                             ImportReport report = workspace.importer().importPaths(paths);
                             double elapsed = (System.nanoTime() - start) / 1e9;

@@ -6,7 +6,8 @@ import dev.clausewatch.storage.StorageConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import dev.clausewatch.capture.CaptureConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +18,7 @@ import picocli.CommandLine.ScopeType;
         description = "Watches what platforms' governance documents say and how they change.",
         subcommands = {ImportCommand.class, PlatformsCommand.class, DocumentsCommand.class, HistoryCommand.class,
                 ShowCommand.class, VerifyCommand.class, TypesCommand.class, DemoCommand.class, BenchCommand.class, EvaluateCommand.class, ExtractCommand.class,
+                TrackingCommands.Capture.class, TrackingCommands.Track.class, TrackingCommands.Status.class, TrackingCommands.Reextract.class,
                 CommandLine.HelpCommand.class})
 public final class ClausewatchCommand implements Runnable {
     /** Exit status when the input or the request is wrong (bad file, unknown document, no version then). */
@@ -32,21 +34,29 @@ public final class ClausewatchCommand implements Runnable {
             description = "PostgreSQL instead of the embedded store, e.g. jdbc:postgresql://127.0.0.1:5432/clausewatch?user=postgres (default: $CLAUSEWATCH_DB_URL).")
     String databaseUrl;
 
-    final Function<StorageConfig, Workspace> opener;
+    @Option(names = "--allow-loopback", scope = ScopeType.INHERIT,
+            description = "Let captures reach 127.0.0.1/::1 (for testing against a local server; off by default).")
+    boolean allowLoopback;
+
+    @Option(names = "--chromium", scope = ScopeType.INHERIT, paramLabel = "PATH",
+            description = "The Chromium executable for script-rendered pages (default: $CLAUSEWATCH_CHROMIUM or /usr/bin/chromium).")
+    Path chromium;
+
+    final BiFunction<StorageConfig, CaptureConfig, Workspace> opener;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    ClausewatchCommand(Function<StorageConfig, Workspace> opener) {
+    ClausewatchCommand(BiFunction<StorageConfig, CaptureConfig, Workspace> opener) {
         this.opener = opener;
     }
 
     /** Runs the command line and returns its exit status. */
-    public static int run(Function<StorageConfig, Workspace> opener, String... args) {
+    public static int run(BiFunction<StorageConfig, CaptureConfig, Workspace> opener, String... args) {
         return commandLine(opener, new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
     }
 
-    public static CommandLine commandLine(Function<StorageConfig, Workspace> opener, PrintWriter out, PrintWriter err) {
+    public static CommandLine commandLine(BiFunction<StorageConfig, CaptureConfig, Workspace> opener, PrintWriter out, PrintWriter err) {
         CommandLine line = new CommandLine(new ClausewatchCommand(opener));
         line.setOut(out);
         line.setErr(err);
@@ -70,7 +80,15 @@ public final class ClausewatchCommand implements Runnable {
     }
 
     Workspace open() {
-        return opener.apply(storageConfig());
+        return opener.apply(storageConfig(), captureConfig());
+    }
+
+    CaptureConfig captureConfig() {
+        CaptureConfig defaults = CaptureConfig.defaults();
+        String configuredChromium = System.getenv("CLAUSEWATCH_CHROMIUM");
+        Path browser = chromium != null ? chromium : configuredChromium != null ? Path.of(configuredChromium) : defaults.chromiumPath();
+        CaptureConfig config = defaults.withChromium(browser);
+        return allowLoopback ? config.withLoopbackAllowed() : config;
     }
 
     static Path defaultDataDir() {

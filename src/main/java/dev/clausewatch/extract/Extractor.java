@@ -39,6 +39,11 @@ public final class Extractor {
         return parts.stream().map(String::strip).collect(Collectors.joining(PART_BOUNDARY)) + "\n";
     }
 
+    /** Words (runs of letters or digits) in a text, as the length checks count them. */
+    public static int words(String text) {
+        return Walls.words(text);
+    }
+
     private static boolean startsWith(byte[] content, String prefix) {
         if (content.length < prefix.length()) return false;
         for (int i = 0; i < prefix.length(); i++) if (content[i] != prefix.charAt(i)) return false;

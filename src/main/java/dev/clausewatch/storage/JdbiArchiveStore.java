@@ -155,6 +155,14 @@ public final class JdbiArchiveStore implements ArchiveStore {
                 .map((rs, ctx) -> snapshot(rs)).list());
     }
 
+    @Override
+    public Optional<Snapshot> latestSnapshot(DocumentId document, String url) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select * from snapshots where document_id = :document and url = :url order by fetched_at desc, id desc limit 1")
+                .bind("document", document.toString()).bind("url", url)
+                .map((rs, ctx) -> snapshot(rs)).findOne());
+    }
+
     private static List<Version> versions(Handle handle, DocumentId document) {
         return handle.createQuery("select * from versions where document_id = :document order by record_seq")
                 .bind("document", document.toString())

@@ -1,0 +1,149 @@
+package dev.clausewatch.cli;
+
+import dev.clausewatch.archive.Chain;
+import dev.clausewatch.registry.Document;
+import dev.clausewatch.tracking.TrackingEvent;
+import dev.clausewatch.tracking.TrackingLog;
+import dev.clausewatch.tracking.TrackingLoop;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Commands that watch live documents: capture, track, status, reextract. */
+final class TrackingCommands {
+    private TrackingCommands() {}
+
+    static Map<String, Object> json(TrackingEvent e) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("document", e.document().toString());
+        value.put("at", Chain.instant(e.at()));
+        value.put("outcome", e.outcome().name());
+        value.put("failure", e.failure().map(Enum::name).orElse(null));
+        value.put("message", e.message());
+        value.put("technical", e.technical());
+        value.put("snapshots", e.snapshotIds());
+        return value;
+    }
+
+    static void print(PrintWriter out, List<TrackingEvent> events, boolean json) {
+        if (json) {
+            Output.json(out, events.stream().map(TrackingCommands::json).toList());
+            return;
+        }
+        Output.table(out, List.of("DOCUMENT", "OUTCOME", "DETAIL"), events.stream().map(e -> List.of(e.document().toString(),
+                e.failure().map(k -> "failed: " + k.label()).orElse(e.outcome().name().toLowerCase(java.util.Locale.ROOT)), e.message())).toList());
+    }
+
+    @Command(name = "capture", description = "Captures one document now: fetch, snapshot, extract, archive. Exits 1 when the capture failed.")
+    static final class Capture implements Callable<Integer> {
+        @ParentCommand ClausewatchCommand root;
+        @Spec CommandSpec spec;
+
+        @Parameters(paramLabel = "PLATFORM/DOCUMENT") String documentId;
+
+        @Option(names = "--json") boolean json;
+
+        @Override
+        public Integer call() {
+            try (Workspace workspace = root.open()) {
+                Document document = Arguments.document(workspace, documentId);
+                TrackingEvent event = workspace.tracker().capture(document.id());
+                print(spec.commandLine().getOut(), List.of(event), json);
+                return event.failed() ? 1 : 0;
+            }
+        }
+    }
+
+    @Command(name = "reextract", description = {"Re-extracts the latest snapshots with the current declarations and extractor (all documents,",
+            "or one). A different text is recorded as a technical upgrade, which never alerts."})
+    static final class Reextract implements Callable<Integer> {
+        @ParentCommand ClausewatchCommand root;
+        @Spec CommandSpec spec;
+
+        @Parameters(arity = "0..1", paramLabel = "PLATFORM/DOCUMENT") String documentId;
+
+        @Option(names = "--json") boolean json;
+
+        @Override
+        public Integer call() {
+            try (Workspace workspace = root.open()) {
+                List<Document> documents = documentId == null
+                        ? workspace.registry().documents().stream().filter(d -> !workspace.registry().declarations(d.id()).isEmpty()).toList()
+                        : List.of(Arguments.document(workspace, documentId));
+                List<TrackingEvent> events = new ArrayList<>();
+                for (Document d : documents) events.add(workspace.tracker().reextract(d.id()));
+                print(spec.commandLine().getOut(), events, json);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "track", description = {"Runs the schedule: every declared document is captured every --cadence (with jitter).",
+            "The schedule persists in the store and several processes may share one PostgreSQL."})
+    static final class Track implements Callable<Integer> {
+        @ParentCommand ClausewatchCommand root;
+        @Spec CommandSpec spec;
+
+        @Option(names = "--cadence", defaultValue = "PT12H", description = "ISO 8601 duration, default PT12H (twice a day).")
+        Duration cadence;
+
+        @Option(names = "--once", description = "Capture what is due now, then exit.")
+        boolean once;
+
+        @Option(names = "--json") boolean json;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            try (Workspace workspace = root.open()) {
+                TrackingLoop loop = workspace.trackingLoop();
+                int scheduled = loop.scheduleDeclaredDocuments(cadence);
+                spec.commandLine().getErr().println(scheduled + " documents on the schedule, cadence " + cadence);
+                spec.commandLine().getErr().flush();
+                if (once) {
+                    print(spec.commandLine().getOut(), loop.runDue(), json);
+                    return 0;
+                }
+                loop.runForever();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "status", description = "Lists documents whose captures are failing, since when, and why.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand ClausewatchCommand root;
+        @Spec CommandSpec spec;
+
+        @Option(names = "--json") boolean json;
+
+        @Override
+        public Integer call() {
+            try (Workspace workspace = root.open()) {
+                List<TrackingLog.Failing> failing = workspace.trackingLog().failing();
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    Output.json(out, failing.stream().map(f -> Map.of("document", f.document().toString(), "since", Chain.instant(f.since()),
+                            "failures", f.failures(), "latest", json(f.latest()))).toList());
+                } else if (failing.isEmpty()) {
+                    out.println("No document is failing.");
+                    out.flush();
+                } else {
+                    Output.table(out, List.of("DOCUMENT", "FAILING SINCE", "FAILURES", "LATEST CAUSE"), failing.stream().map(f -> List.of(
+                            f.document().toString(), Chain.instant(f.since()), Integer.toString(f.failures()),
+                            f.latest().failure().orElseThrow().label() + ": " + f.latest().message())).toList());
+                }
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.clausewatch.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clausewatch.capture.CaptureFailure.Kind;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP fetcher against a real server on loopback; refused addresses are decided without sending anything. */
+class HttpFetcherTest {
+    private static final String PAGE = "<html><body><h1>Terms</h1><p>These are the terms.</p></body></html>";
+
+    private LoopbackSite site;
+    private HttpFetcher fetcher;
+
+    @BeforeEach
+    void start() throws Exception {
+        site = new LoopbackSite();
+        CaptureConfig config = CaptureConfig.defaults().withLoopbackAllowed()
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(700))
+                .withPoliteness(Duration.ZERO, Duration.ofMillis(20));
+        fetcher = new HttpFetcher(config, LoopbackSite.resolver(Map.of(
+                "internal.example", List.of("10.0.0.5"),
+                "metadata.example", List.of("169.254.169.254"),
+                "rebind.example", List.of("93.184.216.34", "10.0.0.9"),
+                "mapped.example", List.of("::ffff:192.168.0.1"))), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        fetcher.close();
+        site.close();
+    }
+
+    private FetchResult fetch(String path) {
+        return fetcher.fetch(site.url(path), HttpFetcher.Validators.NONE, "en-GB");
+    }
+
+    @Test
+    void sends_an_honest_user_agent_and_the_source_language() {
+        site.html("/terms", PAGE);
+        FetchResult result = fetch("/terms");
+        assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo(PAGE);
+        assertThat(result.metadata().status()).isEqualTo(200);
+        LoopbackSite.Received request = site.received("/terms").getFirst();
+        assertThat(request.header("User-Agent")).startsWith("Clausewatch/").contains("+https://");
+        assertThat(request.header("Accept-Language")).isEqualTo("en-GB");
+    }
+
+    @Test
+    void follows_redirects_and_records_the_final_url() {
+        site.html("/terms", PAGE);
+        site.page("/old", ex -> LoopbackSite.send(ex, 301, "text/html", new byte[0], h -> h.set("Location", "/older")));
+        site.page("/older", ex -> LoopbackSite.send(ex, 302, "text/html", new byte[0], h -> h.set("Location", site.url("/terms").toString())));
+        FetchResult result = fetch("/old");
+        assertThat(result.metadata().url()).isEqualTo(site.url("/old"));
+        assertThat(result.finalUrl()).isEqualTo(site.url("/terms"));
+    }
+
+    @Test
+    void stops_after_the_redirect_bound() {
+        site.page("/loop", ex -> LoopbackSite.send(ex, 302, "text/html", new byte[0], h -> h.set("Location", "/loop")));
+        assertThatThrownBy(() -> fetch("/loop")).isInstanceOfSatisfying(CaptureFailure.class,
+                f -> assertThat(f.kind()).isEqualTo(Kind.TOO_MANY_REDIRECTS));
+        assertThat(site.received("/loop")).hasSize(6);
+    }
+
+    @Test
+    void asks_conditionally_and_understands_304() {
+        site.page("/etag", ex -> {
+            if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                LoopbackSite.send(ex, 304, "text/html", new byte[0], h -> h.set("ETag", "\"v1\""));
+            } else {
+                LoopbackSite.send(ex, 200, "text/html", PAGE.getBytes(StandardCharsets.UTF_8), h -> h.set("ETag", "\"v1\""));
+            }
+        });
+        FetchResult first = fetch("/etag");
+        assertThat(first.header("ETag")).contains("\"v1\"");
+        FetchResult second = fetcher.fetch(site.url("/etag"), new HttpFetcher.Validators(first.header("ETag"), java.util.Optional.empty()), "en");
+        assertThat(second.notModified()).isTrue();
+        assertThat(second.body()).isEmpty();
+    }
+
+    @Test
+    void retries_a_429_after_the_time_it_asks_and_then_succeeds() {
+        AtomicInteger calls = new AtomicInteger();
+        site.page("/busy", ex -> {
+            if (calls.incrementAndGet() == 1) LoopbackSite.send(ex, 429, "text/plain", "slow down".getBytes(), h -> h.set("Retry-After", "0"));
+            else LoopbackSite.send(ex, 200, "text/html", PAGE.getBytes(StandardCharsets.UTF_8), h -> {});
+        });
+        assertThat(fetch("/busy").metadata().status()).isEqualTo(200);
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void gives_up_on_a_failing_server_after_its_retries_and_says_so() {
+        site.page("/down", ex -> LoopbackSite.send(ex, 503, "text/plain", "down".getBytes(), h -> {}));
+        assertThatThrownBy(() -> fetch("/down")).isInstanceOfSatisfying(CaptureFailure.class, f -> {
+            assertThat(f.kind()).isEqualTo(Kind.SERVER_ERROR);
+            assertThat(f.getMessage()).contains("HTTP 503");
+        });
+        assertThat(site.received("/down")).hasSize(3);
+    }
+
+    @Test
+    void does_not_retry_what_is_not_transient() {
+        site.page("/forbidden", ex -> LoopbackSite.send(ex, 403, "text/plain", "no".getBytes(), h -> {}));
+        assertThatThrownBy(() -> fetch("/forbidden")).isInstanceOfSatisfying(CaptureFailure.class,
+                f -> assertThat(f.kind()).isEqualTo(Kind.FORBIDDEN));
+        assertThat(site.received("/forbidden")).hasSize(1);
+    }
+
+    @Test
+    void a_slow_answer_is_a_timeout() {
+        site.page("/slow", ex -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LoopbackSite.send(ex, 200, "text/html", PAGE.getBytes(StandardCharsets.UTF_8), h -> {});
+        });
+        assertThatThrownBy(() -> fetch("/slow")).isInstanceOfSatisfying(CaptureFailure.class,
+                f -> assertThat(f.kind()).isEqualTo(Kind.TIMEOUT));
+    }
+
+    @Test
+    void a_page_over_the_size_cap_is_refused() {
+        HttpFetcher small = new HttpFetcher(CaptureConfig.defaults().withLoopbackAllowed().withMaxBytes(1000)
+                .withPoliteness(Duration.ZERO, Duration.ZERO), LoopbackSite.resolver(Map.of()), Clock.systemUTC());
+        site.bytes("/big", "text/html", new byte[5000]);
+        assertThatThrownBy(() -> small.fetch(site.url("/big"), HttpFetcher.Validators.NONE, "en"))
+                .isInstanceOfSatisfying(CaptureFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.TOO_LARGE));
+        small.close();
+    }
+
+    @Test
+    void a_cloudflare_challenge_header_is_a_bot_challenge() {
+        site.page("/challenge", ex -> LoopbackSite.send(ex, 403, "text/html", "<title>Just a moment...</title>".getBytes(),
+                h -> h.set("cf-mitigated", "challenge")));
+        assertThatThrownBy(() -> fetch("/challenge")).isInstanceOfSatisfying(CaptureFailure.class,
+                f -> assertThat(f.kind()).isEqualTo(Kind.BOT_CHALLENGE));
+    }
+
+    @Test
+    void robots_txt_is_honoured() {
+        site.page("/robots.txt", ex -> LoopbackSite.send(ex, 200, "text/plain",
+                "User-agent: clausewatch\nDisallow: /private\n".getBytes(), h -> {}));
+        site.html("/private/terms", PAGE);
+        site.html("/public/terms", PAGE);
+        assertThatThrownBy(() -> fetch("/private/terms")).isInstanceOfSatisfying(CaptureFailure.class,
+                f -> assertThat(f.kind()).isEqualTo(Kind.ROBOTS_DISALLOWED));
+        assertThat(site.received("/private/terms")).isEmpty();
+        assertThat(fetch("/public/terms").metadata().status()).isEqualTo(200);
+    }
+
+    @Test
+    void names_that_resolve_to_refused_addresses_are_never_connected_to() {
+        for (String host : List.of("internal.example", "metadata.example", "rebind.example", "mapped.example")) {
+            assertThatThrownBy(() -> fetcher.fetch(java.net.URI.create("http://" + host + "/terms"), HttpFetcher.Validators.NONE, "en"))
+                    .as(host).isInstanceOfSatisfying(CaptureFailure.class, f -> {
+                        assertThat(f.kind()).isEqualTo(Kind.REFUSED_ADDRESS);
+                        assertThat(f.getMessage()).contains(host);
+                    });
+        }
+    }
+
+    @Test
+    void a_redirect_to_a_refused_address_is_refused_before_connecting() {
+        site.page("/to-metadata", ex -> LoopbackSite.send(ex, 302, "text/html", new byte[0],
+                h -> h.set("Location", "http://metadata.example/latest/meta-data/")));
+        assertThatThrownBy(() -> fetch("/to-metadata")).isInstanceOfSatisfying(CaptureFailure.class, f -> {
+            assertThat(f.kind()).isEqualTo(Kind.REFUSED_ADDRESS);
+            assertThat(f.getMessage()).contains("169.254.169.254 is cloud metadata");
+        });
+    }
+
+    @Test
+    void only_http_and_https_are_fetched() {
+        for (String url : List.of("file:///etc/passwd", "ftp://example.com/terms", "gopher://example.com/")) {
+            assertThatThrownBy(() -> fetcher.fetch(java.net.URI.create(url), HttpFetcher.Validators.NONE, "en"))
+                    .isInstanceOfSatisfying(CaptureFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.UNSUPPORTED_URL));
+        }
+    }
+
+    @Test
+    void loopback_is_refused_unless_configured() {
+        site.html("/terms", PAGE);
+        HttpFetcher strict = new HttpFetcher(CaptureConfig.defaults().withPoliteness(Duration.ZERO, Duration.ZERO),
+                LoopbackSite.resolver(Map.of()), Clock.systemUTC());
+        assertThatThrownBy(() -> strict.fetch(site.url("/terms"), HttpFetcher.Validators.NONE, "en"))
+                .isInstanceOfSatisfying(CaptureFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.REFUSED_ADDRESS));
+        assertThat(site.received("/terms")).isEmpty();
+        strict.close();
+    }
+}
