@@ -67,7 +67,7 @@ public final class BrowserFetcher implements AutoCloseable {
             if (response == null) throw new CaptureFailure(Kind.BROWSER, "the browser got no response for " + url);
             for (String selector : waitFor) {
                 try {
-                    page.waitForSelector(selector, new Page.WaitForSelectorOptions().setTimeout(Math.min(10_000, config.browserTimeout().toMillis()))
+                    page.waitForSelector(selector, new Page.WaitForSelectorOptions().setTimeout(Math.min(10_000, config.browserTimeout().toMillis() / 4))
                             .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
                 } catch (PlaywrightException notThere) {
                     // Extraction reports the missing selector with the page it got.

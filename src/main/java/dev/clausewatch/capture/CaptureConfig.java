@@ -48,6 +48,11 @@ public record CaptureConfig(String userAgent, Duration connectTimeout, Duration 
                 hostConcurrency, respectRobots, allowLoopback, acceptLanguage, path, browserTimeout);
     }
 
+    public CaptureConfig withBrowserTimeout(Duration timeout) {
+        return new CaptureConfig(userAgent, connectTimeout, readTimeout, maxBytes, maxRedirects, retries, retryBackoff, hostDelay,
+                hostConcurrency, respectRobots, allowLoopback, acceptLanguage, chromiumPath, timeout);
+    }
+
     public CaptureConfig withMaxBytes(long bytes) {
         return new CaptureConfig(userAgent, connectTimeout, readTimeout, bytes, maxRedirects, retries, retryBackoff, hostDelay,
                 hostConcurrency, respectRobots, allowLoopback, acceptLanguage, chromiumPath, browserTimeout);

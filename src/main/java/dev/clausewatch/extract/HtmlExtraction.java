@@ -69,6 +69,7 @@ final class HtmlExtraction {
         Document selection = Document.createShell(location.toString());
         for (Node node : selected) selection.body().appendChild(node.clone());
         Normalisers.apply(selection, source.filters());
+        Blocks.flatten(selection.body());
         return tidy(converter.convert(selection.body().html()));
     }
 

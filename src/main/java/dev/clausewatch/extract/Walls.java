@@ -17,7 +17,12 @@ final class Walls {
     /** A challenge or wall page is short; a long page that merely mentions JavaScript is a document. */
     private static final int WALL_MAX_WORDS = 400;
 
-    private record Signature(Kind kind, String name, List<String> markers) {}
+    /** {@code onlyWhenEmpty}: the marker is common on real pages too (a noscript hint), so it means a wall only when no content is shown. */
+    private record Signature(Kind kind, String name, List<String> markers, boolean onlyWhenEmpty) {
+        Signature(Kind kind, String name, List<String> markers) {
+            this(kind, name, markers, false);
+        }
+    }
 
     private static final List<Signature> CHALLENGES = List.of(
             new Signature(Kind.BOT_CHALLENGE, "Cloudflare challenge", List.of("cf-browser-verification", "cf_chl_opt", "challenge-platform",
@@ -28,7 +33,7 @@ final class Walls {
             new Signature(Kind.BOT_CHALLENGE, "DataDome challenge", List.of("captcha-delivery.com", "datadome")),
             new Signature(Kind.BOT_CHALLENGE, "CAPTCHA", List.of("g-recaptcha", "h-captcha", "are you a robot", "verify you are human")),
             new Signature(Kind.BOT_CHALLENGE, "JavaScript required", List.of("enable javascript", "javascript is disabled",
-                    "javascript is required", "requires javascript", "you need to enable javascript")));
+                    "javascript is required", "requires javascript", "you need to enable javascript"), true));
     private static final List<Signature> WALLS = List.of(
             new Signature(Kind.LOGIN_OR_COOKIE_WALL, "login wall", List.of("log in to continue", "sign in to continue", "login to continue",
                     "please log in", "please sign in", "you must be logged in")),
@@ -37,21 +42,31 @@ final class Walls {
 
     private Walls() {}
 
-    /** Refuses a page that is a challenge or a wall: short, and carrying a known signature. */
+    /** Refuses a page that is a challenge or a wall: carrying a known signature and showing (almost) nothing else. */
     static void refuseIfWall(Document document, String rawHtml, URI location) {
-        String text = document.body() == null ? "" : document.body().text();
-        if (words(text) > WALL_MAX_WORDS) return;
+        if (document.body() == null) return;
         String haystack = (document.title() + "\n" + rawHtml).toLowerCase(Locale.ROOT);
+        Integer visibleWords = null;
         for (List<Signature> family : List.of(CHALLENGES, WALLS)) {
             for (Signature signature : family) {
                 for (String marker : signature.markers()) {
-                    if (haystack.contains(marker)) {
+                    if (!haystack.contains(marker)) continue;
+                    if (visibleWords == null) visibleWords = visibleWords(document);
+                    int limit = signature.onlyWhenEmpty() ? MIN_WORDS : WALL_MAX_WORDS;
+                    if (visibleWords <= limit) {
                         throw new ExtractionException(signature.kind(), "the page at " + location + " is a " + signature.name()
                                 + " (\"" + marker + "\"), not the document");
                     }
                 }
             }
         }
+    }
+
+    /** Words a reader sees: the body without scripts, styles and noscript fallbacks (counted on a copy). */
+    private static int visibleWords(Document document) {
+        var body = document.body().clone();
+        body.select("script, style, noscript, template").remove();
+        return words(body.text());
     }
 
     static void refuseIfTooShort(String markdown, URI location) {

@@ -1,6 +1,7 @@
 package dev.clausewatch.tracking;
 
 import dev.clausewatch.archive.Archive;
+import dev.clausewatch.archive.Chain;
 import dev.clausewatch.archive.Observed;
 import dev.clausewatch.archive.Provenance;
 import dev.clausewatch.archive.RecordOutcome;
@@ -63,7 +64,7 @@ public final class Tracker {
     private record Part(Snapshot snapshot, String markdown) {}
 
     public TrackingEvent capture(DocumentId document) {
-        Instant started = clock.instant();
+        Instant started = Chain.truncate(clock.instant());
         List<String> snapshotIds = new ArrayList<>();
         TrackingEvent event;
         try {
@@ -88,7 +89,7 @@ public final class Tracker {
      * different text is recorded as a technical upgrade (never alerted on); the same text changes nothing.
      */
     public TrackingEvent reextract(DocumentId document) {
-        Instant now = clock.instant();
+        Instant now = Chain.truncate(clock.instant());
         TrackingEvent event;
         List<String> snapshotIds = new ArrayList<>();
         try {
