@@ -44,14 +44,19 @@ public final class TrackingLoop {
         this.workers = workers;
     }
 
-    /** Schedules every document that has a declaration; returns how many are on the schedule now. */
+    /** Schedules every document that has a declaration, first runs spread over one cadence; returns how many are scheduled. */
     public int scheduleDeclaredDocuments(Duration cadence) {
+        return scheduleDeclaredDocuments(cadence, cadence);
+    }
+
+    /** Same, with first runs spread over {@code spread} from now (zero: all due now). */
+    public int scheduleDeclaredDocuments(Duration cadence, Duration spread) {
         int count = 0;
         Instant now = clock.instant();
         for (Document document : registry.documents()) {
             if (registry.declarations(document.id()).isEmpty()) continue;
-            long spread = (long) (cadence.toMillis() * ThreadLocalRandom.current().nextDouble());
-            schedule.ensure(document.id(), cadence, now.plusMillis(spread));
+            long offset = (long) (spread.toMillis() * ThreadLocalRandom.current().nextDouble());
+            schedule.ensure(document.id(), cadence, now.plusMillis(offset));
             count++;
         }
         return count;
