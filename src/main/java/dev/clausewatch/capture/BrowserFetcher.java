@@ -55,9 +55,11 @@ public final class BrowserFetcher implements AutoCloseable {
     public synchronized FetchResult fetch(URI url, List<String> waitFor, String acceptLanguage) {
         HttpFetcher.requireHttp(url);
         start();
+        String language = acceptLanguage == null ? config.acceptLanguage() : acceptLanguage;
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setUserAgent(config.userAgent())
-                .setLocale(acceptLanguage == null ? config.acceptLanguage() : acceptLanguage)
+                .setLocale(language.split("[,;]")[0].strip())
+                .setExtraHTTPHeaders(Map.of("Accept-Language", language))
                 .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK))) {
             context.route("**/*", this::throughHttpFetcher);
             Page page = context.newPage();

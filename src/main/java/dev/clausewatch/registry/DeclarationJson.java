@@ -27,6 +27,7 @@ public final class DeclarationJson {
             node.put("id", source.id());
             node.put("location", source.location().toString());
             node.put("fetchMode", source.fetchMode().name());
+            source.acceptLanguage().ifPresent(language -> node.put("acceptLanguage", language));
             node.set("select", selectors(source.select()));
             node.set("remove", selectors(source.remove()));
             ArrayNode filters = node.putArray("filters");
@@ -62,7 +63,8 @@ public final class DeclarationJson {
                 }
                 sources.add(new SourceDocument(node.get("id").asText(), URI.create(node.get("location").asText()),
                         selectors(node.get("select")), selectors(node.get("remove")), filters,
-                        FetchMode.valueOf(node.get("fetchMode").asText())));
+                        FetchMode.valueOf(node.get("fetchMode").asText()),
+                        Optional.ofNullable(node.get("acceptLanguage")).map(JsonNode::asText)));
             }
             return new SourceDeclaration(document, sources, validUntil);
         } catch (JsonProcessingException e) {

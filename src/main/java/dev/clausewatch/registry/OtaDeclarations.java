@@ -31,7 +31,8 @@ import java.util.Set;
  */
 public final class OtaDeclarations {
     static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
-    private static final Set<String> SOURCE_FIELDS = Set.of("fetch", "select", "remove", "filter", "executeClientScripts");
+    /** OTA's source fields, plus Clausewatch's {@code acceptLanguage} (which OTA files never carry). */
+    private static final Set<String> SOURCE_FIELDS = Set.of("fetch", "select", "remove", "filter", "executeClientScripts", "acceptLanguage");
     private static final Set<String> SERVICE_FIELDS = Set.of("name", "terms", "importedFrom");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -247,9 +248,14 @@ public final class OtaDeclarations {
             List<Filter> filters = filters(node.get("filter"), ownPath + ".filter");
             JsonNode scripts = node.get("executeClientScripts");
             if (scripts != null && !scripts.isBoolean()) problem(ownPath + ".executeClientScripts", "must be true or false");
+            JsonNode language = node.get("acceptLanguage");
+            if (language != null && (!language.isTextual() || !language.asText().matches("[A-Za-z0-9*;=.,\\- ]+"))) {
+                problem(ownPath + ".acceptLanguage", "must be an Accept-Language value such as \"en-GB,en;q=0.8\"");
+            }
             if (location == null) return Optional.empty();
             FetchMode mode = scripts != null && scripts.asBoolean() ? FetchMode.BROWSER : FetchMode.HTTP;
-            return Optional.of(new SourceDocument(null, location, select, remove, filters, mode));
+            return Optional.of(new SourceDocument(null, location, select, remove, filters, mode,
+                    Optional.ofNullable(language).map(JsonNode::asText)));
         }
 
         private URI location(JsonNode fetch, String path) {

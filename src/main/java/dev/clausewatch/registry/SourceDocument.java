@@ -3,14 +3,21 @@ package dev.clausewatch.registry;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One page (or PDF) that a document is extracted from: where it is, which parts to keep
- * ({@code select}), which to drop ({@code remove}), named filters to apply, and how to fetch it.
- * A document combining several pages has one of these per page, each with its own {@code id}.
+ * ({@code select}), which to drop ({@code remove}), named filters to apply, how to fetch it, and
+ * the language to ask for ({@code acceptLanguage}, empty for the configured default). A document
+ * combining several pages has one of these per page, each with its own {@code id}.
  */
 public record SourceDocument(String id, URI location, List<Selector> select, List<Selector> remove,
-                             List<Filter> filters, FetchMode fetchMode) {
+                             List<Filter> filters, FetchMode fetchMode, Optional<String> acceptLanguage) {
+
+    public SourceDocument(String id, URI location, List<Selector> select, List<Selector> remove, List<Filter> filters, FetchMode fetchMode) {
+        this(id, location, select, remove, filters, fetchMode, Optional.empty());
+    }
+
     public SourceDocument {
         Objects.requireNonNull(location, "location");
         String scheme = location.getScheme();
@@ -22,6 +29,7 @@ public record SourceDocument(String id, URI location, List<Selector> select, Lis
         remove = List.copyOf(remove);
         filters = List.copyOf(filters);
         Objects.requireNonNull(fetchMode, "fetchMode");
+        acceptLanguage = acceptLanguage.filter(language -> !language.isBlank());
     }
 
     /**

@@ -126,7 +126,7 @@ public final class Tracker {
         boolean viaBrowser = source.fetchMode() == FetchMode.BROWSER;
         FetchResult fetched;
         try {
-            fetched = viaBrowser ? browse(source) : http.fetch(source.location(), validators(previous), null);
+            fetched = viaBrowser ? browse(source) : http.fetch(source.location(), validators(previous), source.acceptLanguage().orElse(null));
         } catch (CaptureFailure failure) {
             if (viaBrowser || !failure.kind().mayNeedBrowser() || !browser.available()) throw failure;
             fetched = browse(source);
@@ -150,7 +150,7 @@ public final class Tracker {
                     case Selector.Css css -> css.query();
                     case Selector.Range range -> range.end();
                 }).toList();
-        return browser.fetch(source.location(), waitFor, null);
+        return browser.fetch(source.location(), waitFor, source.acceptLanguage().orElse(null));
     }
 
     /** Stores what was fetched; a 304 stores a snapshot of the previous bytes with this capture's metadata. */

@@ -65,7 +65,7 @@ class CaptureCommandsTest {
         site.page("/responsible-disclosure-policy", ex -> LoopbackSite.send(ex, status.get(), "text/html; charset=utf-8", page, h -> {}));
         Path declaration = work.resolve("Claude.ai.json");
         Files.writeString(declaration, """
-                {"name": "Claude.ai", "terms": {"Vulnerability Disclosure Policy": {"fetch": "%s", "select": ["main"]}}}"""
+                {"name": "Claude.ai", "terms": {"Vulnerability Disclosure Policy": {"fetch": "%s", "select": ["main"], "acceptLanguage": "en-IE,en;q=0.8"}}}"""
                 .formatted(site.url("/responsible-disclosure-policy")));
         assertThat(run("import", declaration.toString()).status()).isZero();
 
@@ -73,6 +73,7 @@ class CaptureCommandsTest {
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(JSON.readTree(first.out()).get(0).get("outcome").asText()).isEqualTo("RECORDED");
         assertThat(run("status").out()).contains("No document is failing.");
+        assertThat(site.received("/responsible-disclosure-policy").getFirst().header("Accept-Language")).isEqualTo("en-IE,en;q=0.8");
 
         status.set(503);
         Run failing = run("capture", "claude-ai/vulnerability-disclosure-policy");

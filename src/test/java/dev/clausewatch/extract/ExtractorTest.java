@@ -95,6 +95,14 @@ class ExtractorTest {
         }
 
         @Test
+        void reads_the_charset_the_page_declares_when_the_server_does_not() {
+            byte[] latin1 = ("<html><head><meta charset=\"iso-8859-1\"></head><body><main><p>Conditions générales d'utilisation. "
+                    + WORDS + "</p></main></body></html>").getBytes(StandardCharsets.ISO_8859_1);
+            SourceDocument source = new SourceDocument(null, PAGE, List.of(new Selector.Css("main")), List.of(), List.of(), FetchMode.HTTP);
+            assertThat(extractor.extract(latin1, "text/html", PAGE, source)).contains("Conditions générales d'utilisation.");
+        }
+
+        @Test
         void removes_tracking_parameters_and_declared_ones_but_keeps_the_others() {
             String markdown = extract("<main><p>" + WORDS + "<a href=\"https://example.com/a?id=7&utm_source=mail&fbclid=x1&session=9\">link</a></p></main>",
                     List.of(new Filter("removeQueryParams", List.of("session"))), new Selector.Css("main"));
