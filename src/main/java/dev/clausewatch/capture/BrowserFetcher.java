@@ -34,6 +34,9 @@ public final class BrowserFetcher implements AutoCloseable {
     private static final Set<String> HOP_HEADERS = Set.of("content-encoding", "content-length", "transfer-encoding",
             "connection", "set-cookie", "keep-alive");
 
+    /** How long to wait for a declared selector after the page loaded: scripts that render content do it within seconds. */
+    private static final long SELECTOR_WAIT_MILLIS = 5_000;
+
     private final CaptureConfig config;
     private final HttpFetcher http;
     private final Clock clock;
@@ -69,7 +72,7 @@ public final class BrowserFetcher implements AutoCloseable {
             if (response == null) throw new CaptureFailure(Kind.BROWSER, "the browser got no response for " + url);
             for (String selector : waitFor) {
                 try {
-                    page.waitForSelector(selector, new Page.WaitForSelectorOptions().setTimeout(Math.min(10_000, config.browserTimeout().toMillis() / 4))
+                    page.waitForSelector(selector, new Page.WaitForSelectorOptions().setTimeout(Math.min(SELECTOR_WAIT_MILLIS, config.browserTimeout().toMillis() / 4))
                             .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
                 } catch (PlaywrightException notThere) {
                     // Extraction reports the missing selector with the page it got.

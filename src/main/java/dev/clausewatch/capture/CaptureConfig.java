@@ -53,6 +53,11 @@ public record CaptureConfig(String userAgent, Duration connectTimeout, Duration 
                 hostConcurrency, respectRobots, allowLoopback, acceptLanguage, chromiumPath, timeout);
     }
 
+    public CaptureConfig withHostConcurrency(int concurrency) {
+        return new CaptureConfig(userAgent, connectTimeout, readTimeout, maxBytes, maxRedirects, retries, retryBackoff, hostDelay,
+                concurrency, respectRobots, allowLoopback, acceptLanguage, chromiumPath, browserTimeout);
+    }
+
     public CaptureConfig withMaxBytes(long bytes) {
         return new CaptureConfig(userAgent, connectTimeout, readTimeout, bytes, maxRedirects, retries, retryBackoff, hostDelay,
                 hostConcurrency, respectRobots, allowLoopback, acceptLanguage, chromiumPath, browserTimeout);

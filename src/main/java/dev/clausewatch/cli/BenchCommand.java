@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = "Benchmarks. `bench import PATH…` imports into fresh stores and reports versions/s and MB/s.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Extract.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Extract.class, BenchCommand.Track.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -83,13 +83,104 @@ final class BenchCommand implements Runnable {
         }
 
         /** VmHWM from /proc: the most memory this process has held, as the OTA baseline measured it. */
-        private static String peakResidentSet() {
+        static String peakResidentSet() {
             try {
                 return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
                         .map(l -> l.substring(6).strip()).findFirst().orElse("unknown");
             } catch (IOException e) {
                 return "unknown";
             }
+        }
+    }
+
+    @Command(name = "track", description = {"Declares --documents documents served by a loopback HTTP server (the real snapshots of",
+            "SNAPSHOTS_DIR, reused in turn), then captures them all once through the schedule, and prints documents",
+            "checked per minute and the heap in use. A fresh embedded store in a temporary folder; nothing leaves loopback."})
+    static final class Track implements Callable<Integer> {
+        @ParentCommand BenchCommand bench;
+        @Spec CommandSpec spec;
+
+        @Parameters(paramLabel = "SNAPSHOTS_DIR") Path snapshots;
+
+        @Option(names = "--documents", defaultValue = "10000") int documents;
+
+        @Option(names = "--workers", defaultValue = "8") int workers;
+
+        @Override
+        public Integer call() throws Exception {
+            ClausewatchCommand root = (ClausewatchCommand) bench.spec.parent().userObject();
+            PrintWriter out = spec.commandLine().getOut();
+            SnapshotCorpus corpus = SnapshotCorpus.read(snapshots);
+            // The pages that extract: the others (selector gone from a changed page) would each send the capture
+            // to the browser fallback, which measures Chromium, not tracking; see the fallback's own tests.
+            dev.clausewatch.extract.Extractor extractor = new dev.clausewatch.extract.Extractor();
+            List<SnapshotCorpus.Entry> pages = corpus.entries().stream().filter(e -> e.source().isPresent()).filter(e -> {
+                try {
+                    extractor.extract(corpus.bytes(e), "text/html", e.location(), e.source().get());
+                    return true;
+                } catch (dev.clausewatch.extract.ExtractionException refused) {
+                    return false;
+                }
+            }).toList();
+            Path dir = Files.createTempDirectory("clausewatch-bench-track-");
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
+            server.createContext("/doc/", exchange -> {
+                int n = Integer.parseInt(exchange.getRequestURI().getPath().substring("/doc/".length()));
+                byte[] body = corpus.bytes(pages.get(n % pages.size()));
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                try (var stream = exchange.getResponseBody()) {
+                    stream.write(body);
+                }
+            });
+            server.start();
+            dev.clausewatch.capture.CaptureConfig capture = dev.clausewatch.capture.CaptureConfig.defaults().withLoopbackAllowed()
+                    .withPoliteness(java.time.Duration.ZERO, java.time.Duration.ofMillis(100)).withHostConcurrency(workers);
+            try (Workspace workspace = root.opener.apply(StorageConfig.embedded(dir), capture)) {
+                long setupStart = System.nanoTime();
+                String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/doc/";
+                for (int i = 0; i < documents; i++) {
+                    var source = pages.get(i % pages.size()).source().orElseThrow();
+                    var id = new dev.clausewatch.registry.DocumentId(new dev.clausewatch.registry.PlatformId("bench-" + i),
+                            new dev.clausewatch.registry.DocumentType("Terms of Service"));
+                    workspace.registry().register(new dev.clausewatch.registry.Document(id, "Bench " + i));
+                    workspace.registry().declare(new dev.clausewatch.registry.SourceDeclaration(id, List.of(new dev.clausewatch.registry.SourceDocument(
+                            null, java.net.URI.create(base + i), source.select(), source.remove(), source.filters(),
+                            dev.clausewatch.registry.FetchMode.HTTP)), Optional.empty()), "bench");
+                }
+                workspace.trackingLoop().scheduleDeclaredDocuments(java.time.Duration.ofHours(12), java.time.Duration.ZERO);
+                out.printf(java.util.Locale.ROOT, "declared and scheduled %d documents in %.1f s%n", documents, (System.nanoTime() - setupStart) / 1e9);
+                out.flush();
+                long[] peakHeap = {0};
+                Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+                    Runtime runtime = Runtime.getRuntime();
+                    while (!Thread.currentThread().isInterrupted()) {
+                        peakHeap[0] = Math.max(peakHeap[0], runtime.totalMemory() - runtime.freeMemory());
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+                long start = System.nanoTime();
+                var events = workspace.trackingLoop().runDue(workers);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                sampler.interrupt();
+                var byOutcome = new java.util.TreeMap<String, Long>();
+                events.forEach(e -> byOutcome.merge(e.failure().map(Enum::name).orElse(e.outcome().name()), 1L, Long::sum));
+                out.printf(java.util.Locale.ROOT, "checked %d documents in %.1f s with %d workers: %.0f documents/minute; outcomes %s;"
+                                + " peak heap in use %d MB (max heap %d MB), peak RSS %s%n",
+                        events.size(), seconds, workers, events.size() / seconds * 60, byOutcome, peakHeap[0] / (1024 * 1024),
+                        Runtime.getRuntime().maxMemory() / (1024 * 1024), Extract.peakResidentSet());
+                out.flush();
+            } finally {
+                server.stop(0);
+                Import.deleteTree(dir);
+            }
+            return 0;
         }
     }
 
@@ -155,7 +246,7 @@ final class BenchCommand implements Runnable {
             return total;
         }
 
-        private static void deleteTree(Path dir) {
+        static void deleteTree(Path dir) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {

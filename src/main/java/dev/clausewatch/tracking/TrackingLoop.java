@@ -64,12 +64,17 @@ public final class TrackingLoop {
 
     /** Captures everything due now and returns the events; documents claimed by other workers are left to them. */
     public List<TrackingEvent> runDue() {
+        return runDue(workers);
+    }
+
+    /** Same, on {@code threads} capture threads. */
+    public List<TrackingEvent> runDue(int threads) {
         List<DocumentId> due = new ArrayList<>();
         List<DocumentId> batch;
         while (!(batch = schedule.claimDue(workerId, clock.instant(), LEASE, 100)).isEmpty()) due.addAll(batch);
         if (due.isEmpty()) return List.of();
         List<TrackingEvent> events = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<TrackingEvent>> running = new ArrayList<>();
             for (DocumentId document : due) running.add(pool.submit(() -> captureAndReschedule(document)));
             for (Future<TrackingEvent> f : running) {

@@ -184,6 +184,31 @@ class HttpFetcherTest {
     }
 
     @Test
+    void an_unknown_name_is_a_dns_failure() {
+        assertThatThrownBy(() -> fetcher.fetch(java.net.URI.create("http://no-such-name.example/terms"), HttpFetcher.Validators.NONE, "en"))
+                .isInstanceOfSatisfying(CaptureFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.DNS));
+    }
+
+    @Test
+    void a_failed_tls_handshake_is_a_tls_failure() throws Exception {
+        // A loopback server that answers a TLS hello with plain text, as a misconfigured host does.
+        try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (!plain.isClosed()) {
+                    try (java.net.Socket socket = plain.accept()) {
+                        socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            java.net.URI https = java.net.URI.create("https://127.0.0.1:" + plain.getLocalPort() + "/terms");
+            assertThatThrownBy(() -> fetcher.fetch(https, HttpFetcher.Validators.NONE, "en"))
+                    .isInstanceOfSatisfying(CaptureFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.TLS));
+        }
+    }
+
+    @Test
     void only_http_and_https_are_fetched() {
         for (String url : List.of("file:///etc/passwd", "ftp://example.com/terms", "gopher://example.com/")) {
             assertThatThrownBy(() -> fetcher.fetch(java.net.URI.create(url), HttpFetcher.Validators.NONE, "en"))
