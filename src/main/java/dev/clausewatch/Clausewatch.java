@@ -4,6 +4,10 @@ import dev.clausewatch.archive.Archive;
 import dev.clausewatch.archive.ArchiveVerifier;
 import dev.clausewatch.archive.FileBlobStore;
 import dev.clausewatch.capture.BrowserFetcher;
+import dev.clausewatch.change.ChangeDetector;
+import dev.clausewatch.change.DocumentChanges;
+import dev.clausewatch.provision.Lineage;
+import dev.clausewatch.provision.ProvisionParser;
 import dev.clausewatch.capture.CaptureConfig;
 import dev.clausewatch.capture.HostResolver;
 import dev.clausewatch.capture.HttpFetcher;
@@ -55,7 +59,8 @@ public final class Clausewatch {
         Tracker tracker = new Tracker(registry, archive, new Extractor(), http, browser, log, clock);
         TrackingLoop loop = new TrackingLoop(registry, new JdbiSchedule(database), tracker, clock, TRACKING_WORKERS);
         return new Workspace(database.description(), registry, archive, new Importer(registry, archive),
-                new ArchiveVerifier(store, blobs), tracker, loop, log, () -> {
+                new ArchiveVerifier(store, blobs), tracker, loop, log,
+                new DocumentChanges(archive, new Lineage(new ProvisionParser()), new ChangeDetector()), () -> {
                     browser.close();
                     http.close();
                     database.close();

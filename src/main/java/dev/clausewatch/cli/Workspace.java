@@ -2,6 +2,7 @@ package dev.clausewatch.cli;
 
 import dev.clausewatch.archive.Archive;
 import dev.clausewatch.archive.ArchiveVerifier;
+import dev.clausewatch.change.DocumentChanges;
 import dev.clausewatch.ingest.Importer;
 import dev.clausewatch.registry.Registry;
 import dev.clausewatch.tracking.Tracker;
@@ -11,11 +12,11 @@ import dev.clausewatch.tracking.TrackingLoop;
 /** Everything a command needs, built by the composition root on one store; closing it closes the store. */
 public record Workspace(String storeDescription, Registry registry, Archive archive, Importer importer,
                         ArchiveVerifier verifier, Tracker tracker, TrackingLoop trackingLoop, TrackingLog trackingLog,
-                        Runnable onClose) implements AutoCloseable {
+                        DocumentChanges changes, Runnable onClose) implements AutoCloseable {
 
     /** The same workspace, also running {@code more} when closed (after its own closing). */
     public Workspace alsoOnClose(Runnable more) {
-        return new Workspace(storeDescription, registry, archive, importer, verifier, tracker, trackingLoop, trackingLog, () -> {
+        return new Workspace(storeDescription, registry, archive, importer, verifier, tracker, trackingLoop, trackingLog, changes, () -> {
             onClose.run();
             more.run();
         });

@@ -1,0 +1,4 @@
+package dev.clausewatch.change;
+
+/** What happened to a provision between two versions. */
+public enum ChangeKind { ADDED, REMOVED, MODIFIED, MOVED, SPLIT, MERGED }

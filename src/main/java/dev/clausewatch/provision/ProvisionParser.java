@@ -1,0 +1,171 @@
+package dev.clausewatch.provision;
+
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.StrongEmphasis;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits a version's Markdown into provisions. Headings (and short paragraphs that are wholly
+ * bold, which older documents use as headings) open sections and make the trail of what follows;
+ * paragraphs that start with a clause number are clauses; list items and table rows are their own
+ * provisions. Paragraphs broken by hard line wraps with blank lines between (PGA's conversions)
+ * are joined back when one does not end a sentence and the next starts in lower case.
+ */
+public final class ProvisionParser {
+    private static final Pattern CLAUSE_NUMBER = Pattern.compile(
+            "^\\s*(?:(?:section|article|clause|§)\\s*)?(\\d{1,3}(?:\\.\\d{1,3})*\\.?|\\([a-z0-9]{1,4}\\)|[a-z]\\)|[ivxlc]{1,6}\\.)\\s+(?=\\S)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENTENCE_ENDING = Pattern.compile("[.!?:;\"”’)\\]]\\s*$");
+    private static final int BOLD_HEADING_MAX_WORDS = 15;
+
+    private final Parser parser;
+
+    public ProvisionParser() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
+        this.parser = Parser.builder(options).build();
+    }
+
+    public List<Provision> parse(String markdown) {
+        Walk walk = new Walk();
+        walk.blocks(parser.parse(markdown));
+        return walk.joined();
+    }
+
+    private static final class Walk {
+        final List<Provision> provisions = new ArrayList<>();
+        final List<Integer> levels = new ArrayList<>();
+        final List<String> trail = new ArrayList<>();
+
+        void blocks(Node parent) {
+            for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) block(node);
+        }
+
+        void block(Node node) {
+            switch (node) {
+                case Heading h -> heading(h.getLevel(), text(h), h.getChars().toString());
+                case Paragraph p -> paragraph(p);
+                case ListBlock list -> items(list);
+                case TableBlock table -> rows(table);
+                case BlockQuote quote -> blocks(quote);
+                default -> {
+                    if (node instanceof Block && node.hasChildren() && !(node instanceof com.vladsch.flexmark.ast.HtmlBlock)) blocks(node);
+                }
+            }
+        }
+
+        void heading(int level, String text, String markdown) {
+            while (!levels.isEmpty() && levels.getLast() >= level) {
+                levels.removeLast();
+                trail.removeLast();
+            }
+            add(ProvisionKind.HEADING, "", markdown, text);
+            levels.add(level);
+            trail.add(text);
+        }
+
+        void paragraph(Paragraph p) {
+            String text = text(p);
+            String markdown = p.getChars().toString().strip();
+            if (text.isBlank()) return;
+            if (isBoldHeading(p, text)) {
+                heading(7, text, markdown);
+                return;
+            }
+            Matcher number = CLAUSE_NUMBER.matcher(text);
+            if (number.find()) add(ProvisionKind.CLAUSE, number.group(1), markdown, text.substring(number.end()));
+            else add(ProvisionKind.PARAGRAPH, "", markdown, text);
+        }
+
+        void items(ListBlock list) {
+            int index = 0;
+            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                if (!(item instanceof ListItem li)) continue;
+                index++;
+                StringBuilder text = new StringBuilder();
+                List<ListBlock> nested = new ArrayList<>();
+                for (Node child = li.getFirstChild(); child != null; child = child.getNext()) {
+                    if (child instanceof ListBlock inner) nested.add(inner);
+                    else text.append(text.isEmpty() ? "" : "\n\n").append(text(child));
+                }
+                String number = li instanceof OrderedListItem ordered ? ordered.getOpeningMarker().toString().replaceAll("[.)]$", "") : "";
+                if (!text.isEmpty()) {
+                    String markdown = li.getChars().toString().strip();
+                    for (ListBlock inner : nested) markdown = markdown.replace(inner.getChars().toString().strip(), "").strip();
+                    add(ProvisionKind.LIST_ITEM, number, markdown, text.toString());
+                }
+                nested.forEach(this::items);
+            }
+        }
+
+        void rows(TableBlock table) {
+            for (Node row : descendants(table, TableRow.class)) {
+                List<String> cells = new ArrayList<>();
+                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    if (cell instanceof TableCell) cells.add(text(cell).strip());
+                }
+                String text = String.join(" | ", cells);
+                if (!text.replace("|", "").isBlank()) add(ProvisionKind.TABLE_ROW, "", row.getChars().toString().strip(), text);
+            }
+        }
+
+        void add(ProvisionKind kind, String number, String markdown, String text) {
+            provisions.add(new Provision(null, provisions.size(), kind, trail, number, markdown, Texts.collapse(text)));
+        }
+
+        /** Rejoins paragraphs a hard wrap split: no sentence end before, lower case after. */
+        List<Provision> joined() {
+            List<Provision> result = new ArrayList<>();
+            for (Provision p : provisions) {
+                Provision last = result.isEmpty() ? null : result.getLast();
+                boolean continues = last != null && last.kind() == ProvisionKind.PARAGRAPH && p.kind() == ProvisionKind.PARAGRAPH
+                        && last.trail().equals(p.trail()) && !SENTENCE_ENDING.matcher(last.text()).find()
+                        && !p.text().isEmpty() && Character.isLowerCase(p.text().charAt(0));
+                if (continues) {
+                    result.set(result.size() - 1, new Provision(null, last.position(), last.kind(), last.trail(), last.number(),
+                            last.markdown() + "\n" + p.markdown(), last.text() + " " + p.text()));
+                } else {
+                    result.add(new Provision(null, result.size(), p.kind(), p.trail(), p.number(), p.markdown(), p.text()));
+                }
+            }
+            return result;
+        }
+
+        private static boolean isBoldHeading(Paragraph p, String text) {
+            Node only = p.getFirstChild();
+            boolean wholeBold = only instanceof StrongEmphasis && only.getNext() == null
+                    || (only instanceof StrongEmphasis && only.getNext() != null && only.getNext().getNext() == null
+                    && only.getNext().getChars().isBlank());
+            // A bold date line ("**Last Updated: September 28, 2023**") states a date; it heads nothing.
+            return wholeBold && Texts.words(text).size() <= BOLD_HEADING_MAX_WORDS && !EffectiveDate.isDateLine(new Provision(null, 0,
+                    ProvisionKind.PARAGRAPH, List.of(), "", text, text));
+        }
+
+        private static String text(Node node) {
+            return new TextCollectingVisitor().collectAndGetText(node);
+        }
+
+        private static <T extends Node> List<Node> descendants(Node root, Class<T> type) {
+            List<Node> found = new ArrayList<>();
+            for (Node n : root.getDescendants()) if (type.isInstance(n)) found.add(n);
+            return found;
+        }
+    }
+}
