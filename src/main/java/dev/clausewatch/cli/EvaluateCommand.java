@@ -19,13 +19,54 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "evaluate", description = "Measures quality against reference data.", subcommands = EvaluateCommand.Extraction.class)
+@Command(name = "evaluate", description = "Measures quality against reference data.", subcommands = {EvaluateCommand.Extraction.class, EvaluateCommand.Changes.class})
 final class EvaluateCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "changes", description = {"Over every consecutive pair of versions in folders laid out like ota-history and",
+            "pga-v1-history: the share of unchanged provisions that keep their id (target 100%), and how many pairs are",
+            "cosmetic or substantive."})
+    static final class Changes implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "HISTORY_DIR") List<Path> roots;
+
+        @Option(names = "--json") boolean json;
+
+        @Override
+        public Integer call() {
+            var evaluation = new dev.clausewatch.change.ChangeEvaluation(new dev.clausewatch.provision.Lineage(
+                    new dev.clausewatch.provision.ProvisionParser()), new dev.clausewatch.change.ChangeDetector());
+            List<dev.clausewatch.change.ChangeEvaluation.DocumentResult> results = new ArrayList<>();
+            for (var history : HistoryCorpus.read(roots)) results.add(evaluation.evaluate(HistoryCorpus.load(history)));
+            int pairs = results.stream().mapToInt(r -> r.pairs()).sum();
+            int cosmetic = results.stream().mapToInt(r -> r.cosmeticPairs()).sum();
+            int substantive = results.stream().mapToInt(r -> r.substantivePairs()).sum();
+            int technical = results.stream().mapToInt(r -> r.technicalPairs()).sum();
+            long unchanged = results.stream().mapToLong(r -> r.unchangedProvisions()).sum();
+            long kept = results.stream().mapToLong(r -> r.keptId()).sum();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Output.json(out, Map.of("documents", results, "pairs", pairs, "cosmeticPairs", cosmetic, "substantivePairs", substantive,
+                        "technicalPairs", technical, "unchangedProvisions", unchanged, "keptId", kept));
+                return 0;
+            }
+            Output.table(out, List.of("DOCUMENT", "PAIRS", "COSMETIC", "SUBSTANTIVE", "TECHNICAL", "UNCHANGED PROVISIONS", "KEPT ID"),
+                    results.stream().map(r -> List.of(r.document(), "" + r.pairs(), "" + r.cosmeticPairs(), "" + r.substantivePairs(),
+                            "" + r.technicalPairs(), "" + r.unchangedProvisions(), String.format(Locale.ROOT, "%.4f%%",
+                                    r.unchangedProvisions() == 0 ? 100.0 : 100.0 * r.keptId() / r.unchangedProvisions()))).toList());
+            out.printf(Locale.ROOT, "%d documents, %d pairs: %d cosmetic, %d substantive (%d into technical upgrades); %d unchanged provisions,"
+                            + " %d kept their id (%.4f%%)%n", results.size(), pairs, cosmetic, substantive, technical, unchanged, kept,
+                    unchanged == 0 ? 100.0 : 100.0 * kept / unchanged);
+            results.stream().filter(r -> !r.lostIds().isEmpty()).forEach(r -> out.println("lost ids in " + r.document() + ": " + r.lostIds()));
+            out.flush();
+            return 0;
+        }
     }
 
     @Command(name = "extraction", description = {"Extracts every snapshot of a folder in the layout of ota-snapshots with its declaration,",

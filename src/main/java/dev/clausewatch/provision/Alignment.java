@@ -79,13 +79,20 @@ public final class Alignment {
         return after;
     }
 
+    /** Same text first (kind and characters, white space aside), then same words (case, punctuation, ligatures aside). */
     private void identical() {
-        Map<String, Deque<Integer>> byFingerprint = new HashMap<>();
+        identical(Alignment::exactKey);
+        identical(Alignment::key);
+    }
+
+    private void identical(java.util.function.Function<Provision, String> keyOf) {
+        Map<String, Deque<Integer>> byKey = new HashMap<>();
         for (int i = 0; i < before.size(); i++) {
-            byFingerprint.computeIfAbsent(key(before.get(i)), k -> new ArrayDeque<>()).add(i);
+            if (matchedTo[i] < 0) byKey.computeIfAbsent(keyOf.apply(before.get(i)), k -> new ArrayDeque<>()).add(i);
         }
         for (int j = 0; j < after.size(); j++) {
-            Deque<Integer> candidates = byFingerprint.get(key(after.get(j)));
+            if (links[j] != null) continue;
+            Deque<Integer> candidates = byKey.get(keyOf.apply(after.get(j)));
             if (candidates == null || candidates.isEmpty()) continue;
             int chosen = closest(candidates, j);
             candidates.remove(chosen);
@@ -256,6 +263,10 @@ public final class Alignment {
         List<Integer> open = new ArrayList<>();
         for (int i = 0; i < matched.length; i++) if (matched[i] < 0) open.add(i);
         return open;
+    }
+
+    private static String exactKey(Provision p) {
+        return p.kind() + "\u0000" + p.number() + "\u0000" + Texts.collapse(p.text());
     }
 
     private static String key(Provision p) {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /** Text normalisations shared by identity and change detection. */
 public final class Texts {
-    private static final Pattern SPACE = Pattern.compile("\\s+");
+    /** White space including no-break and narrow spaces, which pages use and \\s alone misses. */
+    private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u2009\\u200A]+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
     /** Sentence ends: . ! ? (and a closing quote) followed by space and a capital, a digit or an opening quote. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"”’)]?)\\s+(?=[\"“‘(]?[\\p{Lu}\\d])");
