@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which provision of one version is which provision of another. Four passes: identical text
- * (compared as fingerprints: words only, case and ligatures folded, numbers removed), then similar
- * text (Dice coefficient over word sets, candidates found through shared rare words), then splits
- * and merges (one provision whose words are covered by several consecutive ones on the other
- * side), and what is left is added or removed. Matched pairs out of the longest in-order chain
+ * Which provision of one version is which provision of another. Passes: identical text (exact,
+ * then as fingerprints: words only, case, apostrophes and ligatures folded, numbers apart), date
+ * lines with another date, splits and merges (one provision whose words are covered by several
+ * consecutive ones on the other side), similar text (Dice coefficient over word sets, candidates
+ * found through shared rare words); what is left is added or removed. Matched pairs out of the longest in-order chain
  * were moved; a different heading trail counts as moved too.
  */
 public final class Alignment {
@@ -51,8 +51,10 @@ public final class Alignment {
     public static Alignment of(List<Provision> before, List<Provision> after) {
         Alignment a = new Alignment(before, after);
         a.identical();
-        a.similar();
+        a.dateLines();
+        // Splits and merges before similarity: otherwise the first part of a split looks like a modified whole.
         a.splitsAndMerges();
+        a.similar();
         a.moves();
         for (int i = 0; i < after.size(); i++) {
             if (a.links[i] == null) a.links[i] = new Link(i, List.of(), Relation.ADDED, 0);
@@ -81,23 +83,31 @@ public final class Alignment {
 
     /** Same text first (kind and characters, white space aside), then same words (case, punctuation, ligatures aside). */
     private void identical() {
-        identical(Alignment::exactKey);
-        identical(Alignment::key);
+        identical(Alignment::exactKey, Relation.UNCHANGED);
+        identical(Alignment::key, Relation.UNCHANGED);
     }
 
-    private void identical(java.util.function.Function<Provision, String> keyOf) {
+    private void identical(java.util.function.Function<Provision, String> keyOf, Relation relation) {
         Map<String, Deque<Integer>> byKey = new HashMap<>();
         for (int i = 0; i < before.size(); i++) {
-            if (matchedTo[i] < 0) byKey.computeIfAbsent(keyOf.apply(before.get(i)), k -> new ArrayDeque<>()).add(i);
+            String key = keyOf.apply(before.get(i));
+            if (matchedTo[i] < 0 && key != null) byKey.computeIfAbsent(key, k -> new ArrayDeque<>()).add(i);
         }
         for (int j = 0; j < after.size(); j++) {
             if (links[j] != null) continue;
-            Deque<Integer> candidates = byKey.get(keyOf.apply(after.get(j)));
+            String key = keyOf.apply(after.get(j));
+            Deque<Integer> candidates = key == null ? null : byKey.get(key);
             if (candidates == null || candidates.isEmpty()) continue;
             int chosen = closest(candidates, j);
             candidates.remove(chosen);
-            pair(chosen, j, Relation.UNCHANGED, 1.0);
+            pair(chosen, j, relation, 1.0);
         }
+    }
+
+    /** A "Last updated: <date>" line is the same provision with another date: matched before words are compared. */
+    private void dateLines() {
+        identical(p -> EffectiveDate.isDateLine(p) ? "date\u0000" + Texts.fingerprint(EffectiveDate.withoutDates(p.text())) : null,
+                Relation.MODIFIED);
     }
 
     /** Among equal texts (a repeated "Learn more"), the one at the most similar relative place. */

@@ -34,6 +34,8 @@ public final class ProvisionParser {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_ENDING = Pattern.compile("[.!?:;\"”’)\\]]\\s*$");
     private static final int BOLD_HEADING_MAX_WORDS = 15;
+    /** A hard-wrapped line holds several words; a one-word paragraph ("close") is a page label, not half a sentence. */
+    private static final int MIN_WRAPPED_WORDS = 4;
 
     private final Parser parser;
 
@@ -76,7 +78,10 @@ public final class ProvisionParser {
                 levels.removeLast();
                 trail.removeLast();
             }
-            add(ProvisionKind.HEADING, "", markdown, text);
+            // "3. Privacy": the number is kept apart, so renumbered headings compare equal.
+            Matcher number = CLAUSE_NUMBER.matcher(text);
+            if (number.find() && number.end() < text.length()) add(ProvisionKind.HEADING, number.group(1), markdown, text.substring(number.end()));
+            else add(ProvisionKind.HEADING, "", markdown, text);
             levels.add(level);
             trail.add(text);
         }
@@ -137,6 +142,7 @@ public final class ProvisionParser {
                 Provision last = result.isEmpty() ? null : result.getLast();
                 boolean continues = last != null && last.kind() == ProvisionKind.PARAGRAPH && p.kind() == ProvisionKind.PARAGRAPH
                         && last.trail().equals(p.trail()) && !SENTENCE_ENDING.matcher(last.text()).find()
+                        && Texts.words(last.text()).size() >= MIN_WRAPPED_WORDS
                         && !p.text().isEmpty() && Character.isLowerCase(p.text().charAt(0));
                 if (continues) {
                     result.set(result.size() - 1, new Provision(null, last.position(), last.kind(), last.trail(), last.number(),

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class Texts {
     /** White space including no-break and narrow spaces, which pages use and \\s alone misses. */
     private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u2009\\u200A]+");
+    private static final Pattern APOSTROPHES = Pattern.compile("[’‘`´ʼ]");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
     /** Sentence ends: . ! ? (and a closing quote) followed by space and a capital, a digit or an opening quote. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"”’)]?)\\s+(?=[\"“‘(]?[\\p{Lu}\\d])");
@@ -37,7 +38,7 @@ public final class Texts {
      * forms folded (PGA's "ﬁ"), typographic quotes and dashes unified, lower case, only words kept.
      */
     public static String fingerprint(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String folded = APOSTROPHES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll("'");
         return String.join(" ", words(folded));
     }
 

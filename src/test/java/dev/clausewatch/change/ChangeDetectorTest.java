@@ -1,0 +1,71 @@
+package dev.clausewatch.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clausewatch.provision.ProvisionKind;
+import dev.clausewatch.provision.ProvisionParser;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ChangeDetectorTest {
+    private final ProvisionParser parser = new ProvisionParser();
+    private final ChangeDetector detector = new ChangeDetector();
+
+    private ChangeSet compare(String before, String after) {
+        return detector.compare(parser.parse(before), parser.parse(after), false);
+    }
+
+    @Test
+    void provisions_carry_kind_number_and_heading_trail() {
+        var provisions = parser.parse("# Terms\n\n## 3. Your content\n\n3.1 You keep ownership of your content.\n\n"
+                + "- no spam\n- no malware\n\n| Data | Use |\n|---|---|\n| Email | Login |\n");
+        assertThat(provisions).extracting(p -> p.kind()).containsExactly(ProvisionKind.HEADING, ProvisionKind.HEADING, ProvisionKind.CLAUSE,
+                ProvisionKind.LIST_ITEM, ProvisionKind.LIST_ITEM, ProvisionKind.TABLE_ROW, ProvisionKind.TABLE_ROW);
+        assertThat(provisions.get(2).number()).isEqualTo("3.1");
+        assertThat(provisions.get(2).text()).isEqualTo("You keep ownership of your content.");
+        assertThat(provisions.get(2).trail()).containsExactly("Terms", "3. Your content");
+        assertThat(provisions.get(6).text()).isEqualTo("Email | Login");
+    }
+
+    @Test
+    void hard_wrapped_lines_with_blank_lines_between_are_one_paragraph() {
+        // As in the Platform Governance Archive's conversions of old PDF terms.
+        var provisions = parser.parse("You may not use the service if you are under\n\nthirteen years of age or if we have\n\ndisabled your account.\n");
+        assertThat(provisions).singleElement().satisfies(p ->
+                assertThat(p.text()).isEqualTo("You may not use the service if you are under thirteen years of age or if we have disabled your account."));
+    }
+
+    @Test
+    void renumbered_headings_and_clauses_are_cosmetic() {
+        ChangeSet set = compare("## 3. Privacy\n\n3.1 We respect your privacy and the law.\n", "## 4. Privacy\n\n4.1 We respect your privacy and the law.\n");
+        assertThat(set.substantive()).isFalse();
+        assertThat(set.changes()).extracting(ProvisionChange::reason).containsOnly(Reason.NUMBERING);
+    }
+
+    @Test
+    void a_split_without_new_words_is_cosmetic_and_keeps_one_provision() {
+        String whole = "You may cancel at any time from your settings page. Refunds follow the law of your country of residence.";
+        ChangeSet set = compare(whole + "\n", "You may cancel at any time from your settings page.\n\nRefunds follow the law of your country of residence.\n");
+        assertThat(set.changes()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChangeKind.SPLIT);
+            assertThat(c.substantive()).isFalse();
+        });
+    }
+
+    @Test
+    void a_full_rewrite_of_a_long_provision_is_diffed_in_milliseconds_not_seconds() {
+        Random random = new Random(7);
+        String before = words(random, 40_000), after = words(random, 40_000);
+        long start = System.nanoTime();
+        var edits = WordDiff.of(before, after);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(edits).singleElement().satisfies(e -> assertThat(e.removed()).startsWith(before.substring(0, 20)));
+        assertThat(millis).as("guarded word diff of a 40,000-word rewrite").isLessThan(2_000);
+    }
+
+    private static String words(Random random, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) text.append("w").append(random.nextInt(50_000)).append(' ');
+        return text.toString();
+    }
+}
