@@ -65,6 +65,7 @@ public final class ChangeDetector {
 
     /** Two provisions with the same words: what, if anything, still differs. */
     static Optional<Reason> cosmeticDifference(Provision was, Provision now) {
+        if (was.markdown().equals(now.markdown()) && was.number().equals(now.number())) return Optional.empty();
         if (!was.number().equals(now.number())) return Optional.of(Reason.NUMBERING);
         if (!Texts.collapse(was.text()).equals(Texts.collapse(now.text()))) return Optional.of(textReason(was.text(), now.text()));
         String a = Texts.collapse(was.markdown()), b = Texts.collapse(now.markdown());

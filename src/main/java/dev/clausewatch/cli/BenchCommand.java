@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = "Benchmarks. `bench import PATH…` imports into fresh stores and reports versions/s and MB/s.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Extract.class, BenchCommand.Track.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Extract.class, BenchCommand.Track.class, BenchCommand.Changes.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -181,6 +181,88 @@ final class BenchCommand implements Runnable {
                 Import.deleteTree(dir);
             }
             return 0;
+        }
+    }
+
+    @Command(name = "changes", description = {"Every consecutive pair of versions in folders laid out like ota-history: segmentation +",
+            "alignment + word diff per pair (after a warm-up pass), beside `git diff --no-index --word-diff` and beside reading and",
+            "SHA-256 hashing the same files, all in one run. Prints pairs/s and p50/p99 per pair."})
+    static final class Changes implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "HISTORY_DIR") List<Path> roots;
+
+        @Option(names = "--without-git", description = "Skip timing git diff.")
+        boolean withoutGit;
+
+        record Pair(Path before, Path after) {}
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Pair> pairs = new ArrayList<>();
+            for (var history : HistoryCorpus.read(roots)) {
+                for (int i = 1; i < history.size(); i++) pairs.add(new Pair(history.get(i - 1).file(), history.get(i).file()));
+            }
+            var parser = new dev.clausewatch.provision.ProvisionParser();
+            var detector = new dev.clausewatch.change.ChangeDetector();
+            measure(out, "read + SHA-256", pairs, pair -> {
+                Sha256Of.file(pair.before());
+                Sha256Of.file(pair.after());
+            }, false);
+            measure(out, "clausewatch: segment + align + diff", pairs, pair -> detector.compare(
+                    parser.parse(HistoryCorpus.text(pair.before())), parser.parse(HistoryCorpus.text(pair.after())), false), true);
+            // As the archive works: each version segmented once, each consecutive pair aligned and diffed.
+            long start = System.nanoTime();
+            var lineage = new dev.clausewatch.provision.Lineage(parser);
+            int lineagePairs = 0;
+            for (var history : HistoryCorpus.read(roots)) {
+                var loaded = HistoryCorpus.load(history);
+                var identified = lineage.of(loaded.document(), loaded.versions());
+                for (int i = 1; i < identified.size(); i++) detector.compare(identified.get(i - 1), identified.get(i), false);
+                lineagePairs += identified.size() - 1;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf(java.util.Locale.ROOT, "%-38s %5d pairs in %6.2f s: %8.1f pairs/s (ids through whole histories, reading included)%n",
+                    "clausewatch: lineage + change sets", lineagePairs, seconds, lineagePairs / seconds);
+            out.flush();
+            if (!withoutGit) {
+                measure(out, "git diff --no-index --word-diff", pairs, pair -> {
+                    Process process = new ProcessBuilder("git", "diff", "--no-index", "--word-diff", "--no-color",
+                            pair.before().toString(), pair.after().toString()).redirectErrorStream(true).start();
+                    process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                    process.waitFor();
+                }, false);
+            }
+            return 0;
+        }
+
+        interface Work {
+            void run(Pair pair) throws Exception;
+        }
+
+        private static void measure(PrintWriter out, String what, List<Pair> pairs, Work work, boolean warmUp) throws Exception {
+            if (warmUp) for (Pair p : pairs) work.run(p);
+            long[] nanos = new long[pairs.size()];
+            long start = System.nanoTime();
+            for (int i = 0; i < pairs.size(); i++) {
+                long t = System.nanoTime();
+                work.run(pairs.get(i));
+                nanos[i] = System.nanoTime() - t;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            java.util.Arrays.sort(nanos);
+            out.printf(java.util.Locale.ROOT, "%-38s %5d pairs in %6.2f s: %8.1f pairs/s, p50 %7.2f ms, p99 %7.2f ms, max %7.2f ms%n", what,
+                    pairs.size(), seconds, pairs.size() / seconds, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
+                    nanos[nanos.length - 1] / 1e6);
+            out.flush();
+        }
+    }
+
+    /** SHA-256 of a file's bytes, for the baseline of merely reading what is compared. */
+    static final class Sha256Of {
+        static String file(Path file) throws IOException {
+            return dev.clausewatch.capture.Sha256.of(Files.readAllBytes(file));
         }
     }
 

@@ -29,6 +29,7 @@ public final class Alignment {
     static final double SIMILAR = 0.5;
     private static final double COVERED = 0.85;
     private static final int RARE_WORDS = 6;
+    private static final int SPLIT_WINDOW = 60;
 
     private final List<Provision> before;
     private final List<Provision> after;
@@ -37,12 +38,15 @@ public final class Alignment {
     private final Set<Integer> consumedBefore = new HashSet<>();
     private final List<Set<String>> beforeWords;
     private final List<Set<String>> afterWords;
+    private final Map<Provision, String> fingerprints = new java.util.IdentityHashMap<>();
 
     private Alignment(List<Provision> before, List<Provision> after) {
         this.before = before;
         this.after = after;
-        this.beforeWords = before.stream().map(Alignment::wordSet).toList();
-        this.afterWords = after.stream().map(Alignment::wordSet).toList();
+        for (Provision p : before) fingerprints.put(p, Texts.fingerprint(p.text()));
+        for (Provision p : after) fingerprints.put(p, Texts.fingerprint(p.text()));
+        this.beforeWords = before.stream().map(this::words).toList();
+        this.afterWords = after.stream().map(this::words).toList();
         this.links = new Link[after.size()];
         this.matchedTo = new int[before.size()];
         Arrays.fill(matchedTo, -1);
@@ -84,7 +88,7 @@ public final class Alignment {
     /** Same text first (kind and characters, white space aside), then same words (case, punctuation, ligatures aside). */
     private void identical() {
         identical(Alignment::exactKey, Relation.UNCHANGED);
-        identical(Alignment::key, Relation.UNCHANGED);
+        identical(this::key, Relation.UNCHANGED);
     }
 
     private void identical(java.util.function.Function<Provision, String> keyOf, Relation relation) {
@@ -148,10 +152,10 @@ public final class Alignment {
         }
     }
 
-    /** One side's provision covered by a run of consecutive unmatched provisions on the other. */
+    /** One side's provision covered by a run of consecutive unmatched provisions on the other, near where it would be. */
     private void splitsAndMerges() {
         for (int i : open(matchedTo)) {
-            List<Integer> parts = coveringRun(beforeWords.get(i), openAfter(), afterWords);
+            List<Integer> parts = coveringRun(beforeWords.get(i), near(openAfter(), i, before.size(), after.size()), afterWords);
             if (parts.size() >= 2) {
                 for (int j : parts) links[j] = new Link(j, List.of(i), Relation.SPLIT, 1.0);
                 matchedTo[i] = parts.getFirst();
@@ -159,7 +163,7 @@ public final class Alignment {
             }
         }
         for (int j : openAfter()) {
-            List<Integer> parts = coveringRun(afterWords.get(j), open(matchedTo), beforeWords);
+            List<Integer> parts = coveringRun(afterWords.get(j), near(open(matchedTo), j, after.size(), before.size()), beforeWords);
             if (parts.size() >= 2) {
                 links[j] = new Link(j, parts, Relation.MERGED, 1.0);
                 for (int i : parts) {
@@ -168,6 +172,12 @@ public final class Alignment {
                 }
             }
         }
+    }
+
+    /** Splits and merges are local: only look within a window around the proportional position. */
+    private static List<Integer> near(List<Integer> open, int index, int fromSize, int toSize) {
+        int expected = fromSize <= 1 ? 0 : (int) ((long) index * (toSize - 1) / (fromSize - 1));
+        return open.stream().filter(k -> Math.abs(k - expected) <= SPLIT_WINDOW).toList();
     }
 
     private static List<Integer> coveringRun(Set<String> whole, List<Integer> open, List<Set<String>> side) {
@@ -275,12 +285,19 @@ public final class Alignment {
         return open;
     }
 
+    /** Provision texts are collapsed when parsed, so the text itself is the exact key. */
     private static String exactKey(Provision p) {
-        return p.kind() + "\u0000" + p.number() + "\u0000" + Texts.collapse(p.text());
+        return p.kind() + "\u0000" + p.number() + "\u0000" + p.text();
     }
 
-    private static String key(Provision p) {
-        return p.kind() == ProvisionKind.HEADING ? "#" + Texts.fingerprint(p.text()) : Texts.fingerprint(p.text());
+    private String key(Provision p) {
+        String fingerprint = fingerprints.get(p);
+        return p.kind() == ProvisionKind.HEADING ? "#" + fingerprint : fingerprint;
+    }
+
+    private Set<String> words(Provision p) {
+        String fingerprint = fingerprints.get(p);
+        return fingerprint.isEmpty() ? new HashSet<>() : new HashSet<>(List.of(fingerprint.split(" ")));
     }
 
     static Set<String> wordSet(Provision p) {

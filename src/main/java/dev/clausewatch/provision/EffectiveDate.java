@@ -27,6 +27,7 @@ public record EffectiveDate(LocalDate date, String label, String provisionId, in
     /** The first stated date among the provisions, in document order. */
     public static Optional<EffectiveDate> in(List<Provision> provisions) {
         for (Provision p : provisions) {
+            if (!hasDigit(p.text())) continue;
             Matcher m = STATED.matcher(p.text());
             while (m.find()) {
                 Optional<LocalDate> date = parse(m.group("date"));
@@ -41,7 +42,12 @@ public record EffectiveDate(LocalDate date, String label, String provisionId, in
 
     /** Whether a provision is only a date statement ("Last updated: March 3, 2024"): short, and stating a date. */
     public static boolean isDateLine(Provision p) {
-        return Texts.words(p.text()).size() <= 12 && STATED.matcher(p.text()).find();
+        return Texts.wordCount(p.text()) <= 12 && hasDigit(p.text()) && STATED.matcher(p.text()).find();
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) if (Character.isDigit(text.charAt(i))) return true;
+        return false;
     }
 
     /** The provision's text with every date taken out: two date lines that differ only in their dates have equal remainders. */

@@ -32,7 +32,6 @@ public final class ProvisionParser {
     private static final Pattern CLAUSE_NUMBER = Pattern.compile(
             "^\\s*(?:(?:section|article|clause|§)\\s*)?(\\d{1,3}(?:\\.\\d{1,3})*\\.?|\\([a-z0-9]{1,4}\\)|[a-z]\\)|[ivxlc]{1,6}\\.)\\s+(?=\\S)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SENTENCE_ENDING = Pattern.compile("[.!?:;\"”’)\\]]\\s*$");
     private static final int BOLD_HEADING_MAX_WORDS = 15;
     /** A hard-wrapped line holds several words; a one-word paragraph ("close") is a page label, not half a sentence. */
     private static final int MIN_WRAPPED_WORDS = 4;
@@ -141,8 +140,8 @@ public final class ProvisionParser {
             for (Provision p : provisions) {
                 Provision last = result.isEmpty() ? null : result.getLast();
                 boolean continues = last != null && last.kind() == ProvisionKind.PARAGRAPH && p.kind() == ProvisionKind.PARAGRAPH
-                        && last.trail().equals(p.trail()) && !SENTENCE_ENDING.matcher(last.text()).find()
-                        && Texts.words(last.text()).size() >= MIN_WRAPPED_WORDS
+                        && last.trail().equals(p.trail()) && !endsSentence(last.text())
+                        && Texts.wordCount(last.text()) >= MIN_WRAPPED_WORDS
                         && !p.text().isEmpty() && Character.isLowerCase(p.text().charAt(0));
                 if (continues) {
                     result.set(result.size() - 1, new Provision(null, last.position(), last.kind(), last.trail(), last.number(),
@@ -154,13 +153,23 @@ public final class ProvisionParser {
             return result;
         }
 
+        /** Whether the text ends like a sentence or clause (. ! ? : ; or a closing quote or bracket). */
+        private static boolean endsSentence(String text) {
+            for (int i = text.length() - 1; i >= 0; i--) {
+                char c = text.charAt(i);
+                if (Character.isWhitespace(c)) continue;
+                return ".!?:;\"”’)]".indexOf(c) >= 0;
+            }
+            return false;
+        }
+
         private static boolean isBoldHeading(Paragraph p, String text) {
             Node only = p.getFirstChild();
             boolean wholeBold = only instanceof StrongEmphasis && only.getNext() == null
                     || (only instanceof StrongEmphasis && only.getNext() != null && only.getNext().getNext() == null
                     && only.getNext().getChars().isBlank());
             // A bold date line ("**Last Updated: September 28, 2023**") states a date; it heads nothing.
-            return wholeBold && Texts.words(text).size() <= BOLD_HEADING_MAX_WORDS && !EffectiveDate.isDateLine(new Provision(null, 0,
+            return wholeBold && Texts.wordCount(text) <= BOLD_HEADING_MAX_WORDS && !EffectiveDate.isDateLine(new Provision(null, 0,
                     ProvisionKind.PARAGRAPH, List.of(), "", text, text));
         }
 

@@ -9,10 +9,7 @@ import java.util.regex.Pattern;
 
 /** Text normalisations shared by identity and change detection. */
 public final class Texts {
-    /** White space including no-break and narrow spaces, which pages use and \\s alone misses. */
-    private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u2009\\u200A]+");
     private static final Pattern APOSTROPHES = Pattern.compile("[’‘`´ʼ]");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
     /** Sentence ends: . ! ? (and a closing quote) followed by space and a capital, a digit or an opening quote. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"”’)]?)\\s+(?=[\"“‘(]?[\\p{Lu}\\d])");
     private static final List<String> ABBREVIATIONS = List.of("e.g.", "i.e.", "etc.", "inc.", "ltd.", "co.", "u.s.", "no.", "art.",
@@ -21,16 +18,61 @@ public final class Texts {
 
     private Texts() {}
 
+    /** White space runs (no-break and narrow spaces included) made one space, ends trimmed. A loop: this runs on every provision. */
     public static String collapse(String text) {
-        return SPACE.matcher(text).replaceAll(" ").strip();
+        StringBuilder out = null;
+        boolean pendingSpace = false;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                if (out == null && (i == 0 || c != ' ' || (i + 1 < length && isSpace(text.charAt(i + 1))) || i + 1 == length)) {
+                    out = new StringBuilder(length).append(text, 0, i);
+                }
+                pendingSpace = true;
+                continue;
+            }
+            if (out != null) {
+                if (pendingSpace && !out.isEmpty()) out.append(' ');
+                out.append(c);
+            }
+            pendingSpace = false;
+        }
+        return out == null ? text : out.toString();
     }
 
-    /** Words as runs of letters and digits, in order. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B' || c == '\u00A0' || c == '\u2007'
+                || c == '\u202F' || c == '\u2009' || c == '\u200A';
+    }
+
+    /** Words as runs of letters and digits (an apostrophe inside a word joins it: "user's"), in order. */
     public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) words.add(m.group());
+        int length = text.length(), start = -1;
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? text.charAt(i) : ' ';
+            boolean inWord = Character.isLetterOrDigit(c)
+                    || (start >= 0 && (c == '\'' || c == '’') && i + 1 < length && Character.isLetter(text.charAt(i + 1)));
+            if (inWord && start < 0) start = i;
+            else if (!inWord && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            }
+        }
         return words;
+    }
+
+    /** How many words, without building them. */
+    public static int wordCount(String text) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+            if (letter && !inWord) count++;
+            inWord = letter;
+        }
+        return count;
     }
 
     /**
@@ -38,8 +80,14 @@ public final class Texts {
      * forms folded (PGA's "ﬁ"), typographic quotes and dashes unified, lower case, only words kept.
      */
     public static String fingerprint(String text) {
-        String folded = APOSTROPHES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll("'");
+        String normalised = isAscii(text) ? text : APOSTROPHES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("'");
+        String folded = normalised.toLowerCase(Locale.ROOT);
         return String.join(" ", words(folded));
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 128) return false;
+        return true;
     }
 
     public static List<String> sentences(String text) {
