@@ -113,6 +113,48 @@ class CommandLineTest {
         }
 
         @Test
+        void provisions_lists_ids_kinds_and_the_effective_date() throws Exception {
+            JsonNode provisions = run("provisions", "amazon-web-services/responsible-ai-policy", "--json").json();
+            assertThat(provisions.get("effectiveDate").get("date").asText()).isEqualTo("2023-09-28");
+            assertThat(provisions.get("provisions").findValuesAsText("kind")).contains("HEADING", "PARAGRAPH", "LIST_ITEM");
+            assertThat(provisions.get("provisions").findValuesAsText("id")).allSatisfy(id -> assertThat(id).matches("p[0-9a-f]{11}"));
+            assertThat(run("provisions", "amazon-web-services/acceptable-use-policy", "--at", "2").out()).contains("version 2 of 6");
+        }
+
+        @Test
+        void diff_describes_a_change_and_can_show_only_substantive_ones() throws Exception {
+            JsonNode diff = run("diff", "chatgpt/terms-of-service", "--from", "1", "--to", "6", "--json").json();
+            assertThat(diff.get("substantive").asBoolean()).isTrue();
+            assertThat(diff.get("effectiveDateBefore").asText()).isEqualTo("2025-04-29");
+            assertThat(diff.get("effectiveDateAfter").asText()).isEqualTo("2026-01-16");
+            assertThat(diff.get("changes").findValuesAsText("reason")).contains("WORDING");
+            Run people = run("diff", "chatgpt/terms-of-service", "--from", "2025-11-11", "--substantive-only");
+            assertThat(people.status()).as(people.err()).isZero();
+            assertThat(people.out()).contains("ChatGPT Terms of Service: version 1", "Effective date: 2025-04-29 → 2026-01-16", "●")
+                    .doesNotContain("○");
+        }
+
+        @Test
+        void five_years_of_recorded_aws_aup_changes_are_all_cosmetic() throws Exception {
+            // OTA recorded five changes of the AWS AUP from 2021 to 2026; its text still says "Last Updated: July 1, 2021".
+            JsonNode diff = run("diff", "amazon-web-services/acceptable-use-policy", "--from", "1", "--to", "6", "--json").json();
+            assertThat(diff.get("substantive").asBoolean()).isFalse();
+            assertThat(diff.get("effectiveDateBefore").asText()).isEqualTo("2021-07-01");
+            assertThat(diff.get("effectiveDateAfter").asText()).isEqualTo("2021-07-01");
+        }
+
+        @Test
+        void references_go_both_ways() throws Exception {
+            JsonNode outgoing = run("references", "amazon-web-services/responsible-ai-policy", "--json").json();
+            assertThat(outgoing).anySatisfy(r -> {
+                assertThat(r.get("target").asText()).isEqualTo("amazon-web-services/acceptable-use-policy");
+                assertThat(r.get("binding").asBoolean()).isTrue();
+            });
+            JsonNode incoming = run("references", "amazon-web-services/acceptable-use-policy", "--incoming", "--json").json();
+            assertThat(incoming.findValuesAsText("from")).contains("amazon-web-services/responsible-ai-policy");
+        }
+
+        @Test
         void verify_exits_non_zero_naming_the_damaged_blob() throws Exception {
             JsonNode shown = run("show", "amazon-web-services/responsible-ai-policy", "--json").json();
             String sha = shown.get("sha256").asText();
@@ -130,6 +172,17 @@ class CommandLineTest {
         Run run = run("import", "does-not-exist");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("rejected does-not-exist: does not exist");
+    }
+
+    @Test
+    void diff_of_two_files_needs_no_archive() throws Exception {
+        Path old = dataDir.resolve("old.md"), now = dataDir.resolve("new.md");
+        Files.writeString(old, "# Terms\n\nYou may cancel at any time.\n");
+        Files.writeString(now, "# Terms\n\nYou may cancel at any time. You must pay a fee of 10 euros to cancel.\n");
+        JsonNode diff = run("diff", "--files", old.toString(), now.toString(), "--json").json();
+        assertThat(diff.get("substantive").asBoolean()).isTrue();
+        assertThat(diff.get("changes").get(0).get("edits").get(0).get("inserted").asText()).isEqualTo("You must pay a fee of 10 euros to cancel.");
+        assertThat(Files.exists(dataDir.resolve("clausewatch.db"))).isFalse();
     }
 
     @Test
