@@ -147,6 +147,8 @@ final class ProvisionCommands {
                     value.put("document", document.id().toString());
                     value.put("version", version.entry().number());
                     value.put("sha256", version.entry().version().contentSha256());
+                    value.put("title", version.provisions().stream().filter(p -> p.kind() == dev.clausewatch.provision.ProvisionKind.HEADING)
+                            .map(Provision::text).findFirst().orElse(null));
                     value.put("effectiveDate", effective.map(d -> Map.of("date", d.date().toString(), "label", d.label(), "provisionId", d.provisionId(),
                             "quote", d.quote())).orElse(null));
                     value.put("provisions", version.provisions().stream().map(ProvisionCommands::json).toList());

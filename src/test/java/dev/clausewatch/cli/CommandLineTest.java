@@ -116,6 +116,7 @@ class CommandLineTest {
         void provisions_lists_ids_kinds_and_the_effective_date() throws Exception {
             JsonNode provisions = run("provisions", "amazon-web-services/responsible-ai-policy", "--json").json();
             assertThat(provisions.get("effectiveDate").get("date").asText()).isEqualTo("2023-09-28");
+            assertThat(provisions.get("title").asText()).isEqualTo("AWS Responsible AI Policy");
             assertThat(provisions.get("provisions").findValuesAsText("kind")).contains("HEADING", "PARAGRAPH", "LIST_ITEM");
             assertThat(provisions.get("provisions").findValuesAsText("id")).allSatisfy(id -> assertThat(id).matches("p[0-9a-f]{11}"));
             assertThat(run("provisions", "amazon-web-services/acceptable-use-policy", "--at", "2").out()).contains("version 2 of 6");
