@@ -1,6 +1,9 @@
 package dev.clausewatch;
 
+import dev.clausewatch.analysis.Analyzer;
+import dev.clausewatch.analysis.TopicClassifier;
 import dev.clausewatch.archive.Archive;
+import dev.clausewatch.knowledge.Knowledge;
 import dev.clausewatch.archive.ArchiveVerifier;
 import dev.clausewatch.archive.FileBlobStore;
 import dev.clausewatch.capture.BrowserFetcher;
@@ -48,6 +51,7 @@ public final class Clausewatch {
     /** Opens (and migrates) the store the configuration names and builds everything on it. */
     public static Workspace open(StorageConfig storage, CaptureConfig capture, HostResolver resolver) {
         Clock clock = Clock.systemUTC();
+        Knowledge knowledge = Knowledge.bundled(); // validated now: bad knowledge data stops start-up with its path and rule
         Database database = Database.open(storage);
         FileBlobStore blobs = new FileBlobStore(storage.blobDir());
         JdbiArchiveStore store = new JdbiArchiveStore(database);
@@ -60,7 +64,8 @@ public final class Clausewatch {
         TrackingLoop loop = new TrackingLoop(registry, new JdbiSchedule(database), tracker, clock, TRACKING_WORKERS);
         return new Workspace(database.description(), registry, archive, new Importer(registry, archive),
                 new ArchiveVerifier(store, blobs), tracker, loop, log,
-                new DocumentChanges(archive, new Lineage(new ProvisionParser()), new ChangeDetector()), () -> {
+                new DocumentChanges(archive, new Lineage(new ProvisionParser()), new ChangeDetector()),
+                new Analyzer(knowledge, new TopicClassifier(knowledge)), knowledge, () -> {
                     browser.close();
                     http.close();
                     database.close();

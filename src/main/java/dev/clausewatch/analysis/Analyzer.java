@@ -1,0 +1,178 @@
+package dev.clausewatch.analysis;
+
+import dev.clausewatch.analysis.ProvisionAnalysis.Exposure;
+import dev.clausewatch.analysis.ProvisionAnalysis.Incorporation;
+import dev.clausewatch.analysis.ProvisionAnalysis.Level;
+import dev.clausewatch.analysis.ProvisionAnalysis.RegulatoryPoint;
+import dev.clausewatch.knowledge.Knowledge;
+import dev.clausewatch.knowledge.Regulation;
+import dev.clausewatch.knowledge.Topic;
+import dev.clausewatch.provision.Provision;
+import dev.clausewatch.provision.Reference;
+import dev.clausewatch.registry.DocumentId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Writes the analysis of a provision from the knowledge data and the provision's own words, by
+ * fixed rules, so the same inputs always give the same analysis and every sentence can be traced.
+ * Exposure points: per topic, 2 when four or more instruments bear on it, else 1; 1 per discretion phrase in the provision ("at any time", "sole discretion"…); 1 per
+ * document it incorporates (the rules then sit outside the text). High from 5 points, medium
+ * from 3.
+ */
+public final class Analyzer {
+    public static final String DISCLAIMER = "This analysis describes what the document states, permits or reserves, matched against "
+            + "reference facts dated as shown. It is not a legal determination of enforceability or applicability; outcomes depend on "
+            + "jurisdiction, enforcement context and individual circumstances.";
+    private static final List<String> DISCRETION = List.of("at any time", "sole discretion", "without notice", "for any reason",
+            "irrevocable", "perpetual", "waive", "from time to time", "we may change", "we may modify", "we may suspend", "without liability");
+    private static final int HIGH = 5, MEDIUM = 3;
+
+    private final Knowledge knowledge;
+    private final TopicClassifier classifier;
+
+    public Analyzer(Knowledge knowledge, TopicClassifier classifier) {
+        this.knowledge = knowledge;
+        this.classifier = classifier;
+    }
+
+    public List<TopicMatch> topics(Provision provision) {
+        return classifier.classify(provision.text());
+    }
+
+    /**
+     * Analyses a provision. {@code references} are the provision's references; {@code currentProvisions}
+     * gives the current provisions of a registered document (empty when not archived).
+     */
+    public ProvisionAnalysis analyze(Provision provision, List<Reference> references, Function<DocumentId, List<Provision>> currentProvisions) {
+        List<TopicMatch> topics = topics(provision);
+        List<Topic> topicData = topics.stream().map(m -> knowledge.topics().get(m.topicId())).toList();
+        List<Reference> binding = references.stream().filter(r -> r.provisionId().equals(provision.id()) && r.binding()).toList();
+        List<RegulatoryPoint> landscape = landscape(topicData);
+        Exposure exposure = exposure(provision, topicData, binding);
+        List<Incorporation> incorporations = new ArrayList<>();
+        for (Reference r : binding) {
+            List<String> onSameTopics = new ArrayList<>();
+            r.target().ifPresent(target -> {
+                for (Provision p : currentProvisions.apply(target)) {
+                    List<String> shared = classifier.classify(p.text()).stream().map(TopicMatch::topicId)
+                            .filter(id -> topicData.stream().anyMatch(t -> t.id().equals(id))).toList();
+                    if (!shared.isEmpty()) onSameTopics.add(p.id() + " " + shared + ": " + shorten(p.text()));
+                }
+            });
+            incorporations.add(new Incorporation(r.targetLabel(), r.sentence(), onSameTopics));
+        }
+        return new ProvisionAnalysis(provision.id(), provision.location(), provision.text(), topics, exposure, landscape,
+                jurisdictionFlags(landscape), contractImplications(topicData, binding), complianceConsiderations(landscape),
+                actionItems(topicData, binding, landscape), incorporations, interpretiveNote(topicData, binding),
+                "topics " + knowledge.topicsAsOf() + ", regulations " + knowledge.regulationsAsOf(), DISCLAIMER);
+    }
+
+    private List<RegulatoryPoint> landscape(List<Topic> topics) {
+        List<RegulatoryPoint> points = new ArrayList<>();
+        for (Topic topic : topics) {
+            for (Topic.RegulationLink link : topic.regulations()) {
+                Regulation r = knowledge.regulations().get(link.regulationId());
+                points.add(new RegulatoryPoint(topic.id(), r.id(), r.shortName(), r.jurisdiction(), link.why(), articlesIn(link.why(), r), r.verification()));
+            }
+        }
+        return points;
+    }
+
+    /** The key provisions of the regulation that the topic's reason cites ("Art. 5", "s.68"). */
+    private static List<String> articlesIn(String why, Regulation regulation) {
+        List<String> cited = new ArrayList<>();
+        for (Regulation.KeyProvision k : regulation.keyProvisions()) {
+            for (String part : k.ref().split(" \\+ | / ")) {
+                if (why.matches(".*\\b" + java.util.regex.Pattern.quote(part.strip()) + "(?![\\d(]).*")) {
+                    cited.add(k.ref() + ": " + k.subject());
+                    break;
+                }
+            }
+        }
+        return cited;
+    }
+
+    private static Exposure exposure(Provision provision, List<Topic> topics, List<Reference> binding) {
+        List<String> reasons = new ArrayList<>();
+        int points = 0;
+        for (Topic topic : topics) {
+            int add = topic.regulations().size() >= 4 ? 2 : 1;
+            points += add;
+            reasons.add("+" + add + " topic " + topic.id() + " (" + topic.regulations().size() + " instruments bear on it)");
+        }
+        String lower = provision.text().toLowerCase(Locale.ROOT);
+        for (String phrase : DISCRETION) {
+            if (lower.contains(phrase)) {
+                points++;
+                reasons.add("+1 the provision says \"" + phrase + "\"");
+            }
+        }
+        for (Reference r : binding) {
+            points++;
+            reasons.add("+1 incorporates " + r.targetLabel() + ": its rules apply but sit outside this text");
+        }
+        if (topics.isEmpty()) reasons.add("no governance topic recognised in this provision");
+        Level level = points >= HIGH ? Level.HIGH : points >= MEDIUM ? Level.MEDIUM : Level.LOW;
+        return new Exposure(level, points, reasons);
+    }
+
+    private static List<String> jurisdictionFlags(List<RegulatoryPoint> landscape) {
+        Map<String, Set<String>> byJurisdiction = new LinkedHashMap<>();
+        for (RegulatoryPoint p : landscape) byJurisdiction.computeIfAbsent(p.jurisdiction(), k -> new LinkedHashSet<>()).add(p.name());
+        List<String> flags = new ArrayList<>();
+        byJurisdiction.forEach((jurisdiction, names) -> flags.add(jurisdiction + ": " + String.join(", ", names)
+                + " — assess against your own operations there, independently of the platform's policy"));
+        return flags;
+    }
+
+    private static List<String> contractImplications(List<Topic> topics, List<Reference> binding) {
+        List<String> implications = new ArrayList<>();
+        for (Topic t : topics) {
+            implications.add(t.title() + ": affects " + String.join(", ", t.affectedParties()) + "; check that vendor agreements and "
+                    + "internal policies address it (" + t.id() + ")");
+        }
+        for (Reference r : binding) {
+            implications.add("Obligations of " + r.targetLabel() + " bind through this provision and can change without an amendment of "
+                    + "this document: \"" + shorten(r.sentence()) + "\"");
+        }
+        return implications;
+    }
+
+    private static List<String> complianceConsiderations(List<RegulatoryPoint> landscape) {
+        List<String> considerations = new ArrayList<>();
+        for (RegulatoryPoint p : landscape) {
+            considerations.add(p.name() + " (" + p.regulationId() + ", " + p.jurisdiction() + ", " + p.verification() + "): " + p.why());
+        }
+        return considerations;
+    }
+
+    private static List<String> actionItems(List<Topic> topics, List<Reference> binding, List<RegulatoryPoint> landscape) {
+        List<String> items = new ArrayList<>();
+        for (Reference r : binding) items.add("Monitor " + r.targetLabel() + " for changes: they apply to you through this provision");
+        for (Topic t : topics) items.add("Map this provision to the internal controls that cover " + t.title().toLowerCase(Locale.ROOT));
+        landscape.stream().map(RegulatoryPoint::jurisdiction).distinct()
+                .forEach(j -> items.add("Confirm which of your operations fall under " + j + " rules cited above"));
+        return items;
+    }
+
+    private static String interpretiveNote(List<Topic> topics, List<Reference> binding) {
+        if (!binding.isEmpty()) {
+            return "The content of " + String.join(", ", binding.stream().map(Reference::targetLabel).distinct().toList())
+                    + " is not reproduced in this provision; compliance obligations depend on that separately maintained document, "
+                    + "which may be updated independently.";
+        }
+        if (topics.isEmpty()) return "No governance topic of the knowledge data was recognised in this provision.";
+        return topics.getFirst().description();
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+}

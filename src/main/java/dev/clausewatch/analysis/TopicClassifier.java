@@ -1,0 +1,120 @@
+package dev.clausewatch.analysis;
+
+import dev.clausewatch.knowledge.Knowledge;
+import dev.clausewatch.knowledge.Topic;
+import dev.clausewatch.provision.Texts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Topics from the knowledge data's own cues, explainably. Each topic's cues are the word stems of
+ * its title and trigger phrases, weighted by how few topics share them (a stem only one topic has,
+ * such as "grooming" or "weapon", is strong evidence; "content" is none). A provision gets a topic
+ * when the weight of the cues it contains reaches a threshold, or when it contains a whole trigger
+ * phrase. The evidence names the cues found.
+ */
+public final class TopicClassifier {
+    static final double THRESHOLD = 1.0;
+    private static final Set<String> STOP = Set.copyOf(List.of("the", "and", "for", "with", "that", "this", "from", "your", "our", "you", "are", "any",
+            "not", "may", "must", "will", "use", "uses", "using", "used", "other", "others", "such", "into", "about", "their", "they",
+            "them", "which", "when", "where", "what", "who", "all", "can", "its", "has", "have", "been", "under", "over", "more",
+            "than", "only", "also", "each", "both", "part", "these", "those", "provid", "servic", "term", "terms", "polici", "policy",
+            "conten", "user", "users", "inform", "data", "includ", "person", "without", "agreem", "produc", "or", "of", "to",
+            "in", "on", "by", "as", "an", "a", "is", "be", "we", "us", "it", "at", "do", "if",
+            // ordinary words that happen to occur in one topic's phrases only, and so would weigh too much
+            "specific", "make", "case", "evaluate", "evaluated", "public", "allow", "within", "every", "appropriate", "separate",
+            "certain", "general", "related", "based", "responsible", "responsibility", "action", "actions", "should", "collect",
+            "collected", "collection", "collectively", "functionality", "features", "provide", "including", "services", "service",
+            "content", "information", "person", "terms", "policy", "policies", "agreement", "products", "product"));
+    private static final Map<String, String> IRREGULAR = Map.of("children", "child", "minors", "minor", "identify", "identifi",
+            "identifies", "identifi", "identified", "identifi");
+
+    private record Cue(String stem, double weight) {}
+
+    private final Map<String, List<Cue>> cuesByTopic = new LinkedHashMap<>();
+    private final Map<String, List<String>> phrasesByTopic = new LinkedHashMap<>();
+
+    public TopicClassifier(Knowledge knowledge) {
+        Map<String, Set<String>> stemsByTopic = new LinkedHashMap<>();
+        Map<String, Integer> topicsPerStem = new HashMap<>();
+        for (Topic topic : knowledge.topics().values()) {
+            Set<String> stems = new HashSet<>(stems(topic.title()));
+            topic.triggerPhrases().forEach(phrase -> stems.addAll(stems(phrase)));
+            stemsByTopic.put(topic.id(), stems);
+            stems.forEach(s -> topicsPerStem.merge(s, 1, Integer::sum));
+            phrasesByTopic.put(topic.id(), topic.triggerPhrases().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList());
+        }
+        stemsByTopic.forEach((topic, stems) -> cuesByTopic.put(topic, stems.stream()
+                .map(s -> new Cue(s, 1.0 / topicsPerStem.get(s))).sorted(Comparator.comparing(Cue::stem)).toList()));
+    }
+
+    /**
+     * The provision's topics, strongest first. Each sentence is scored on its own and a topic keeps
+     * its best sentence: cues scattered over a long paragraph do not add up to a topic no sentence has.
+     */
+    public List<TopicMatch> classify(String text) {
+        Map<String, TopicMatch> best = new LinkedHashMap<>();
+        for (String sentence : Texts.sentences(text)) {
+            for (TopicMatch match : classifySentence(sentence)) {
+                best.merge(match.topicId(), match, (a, b) -> b.confidence() > a.confidence() ? b : a);
+            }
+        }
+        List<TopicMatch> matches = new ArrayList<>(best.values());
+        matches.sort(Comparator.comparingDouble(TopicMatch::confidence).reversed().thenComparing(TopicMatch::topicId));
+        return matches;
+    }
+
+    private List<TopicMatch> classifySentence(String text) {
+        Set<String> stems = new HashSet<>(stems(text));
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<TopicMatch> matches = new ArrayList<>();
+        for (var entry : cuesByTopic.entrySet()) {
+            double score = 0;
+            List<String> evidence = new ArrayList<>();
+            for (Cue cue : entry.getValue()) {
+                if (stems.contains(cue.stem())) {
+                    score += cue.weight();
+                    evidence.add(cue.stem() + "…");
+                }
+            }
+            for (String phrase : phrasesByTopic.get(entry.getKey())) {
+                if (lower.contains(phrase)) {
+                    score += THRESHOLD;
+                    evidence.add(0, "\"" + phrase + "\"");
+                }
+            }
+            // One cue alone must be a word of some length: short words are too common to decide a topic.
+            boolean enough = evidence.size() >= 2 || evidence.stream().anyMatch(e -> e.startsWith("\"") || e.length() >= 6);
+            if (score >= THRESHOLD && enough) matches.add(new TopicMatch(entry.getKey(), Math.min(1.0, score / (2 * THRESHOLD)), evidence));
+        }
+        return matches;
+    }
+
+    /**
+     * Lower-case word stems of words of four letters or more, minus stop words: the first six letters
+     * ("tracking" and "track", "harassment" and "harass" meet), eight for the few words whose first six
+     * letters mean different things ("intelligence", "intellectual").
+     */
+    static List<String> stems(String text) {
+        List<String> stems = new ArrayList<>();
+        for (String word : Texts.words(text.toLowerCase(Locale.ROOT).replace("’s", "").replace("'s", ""))) {
+            String w = IRREGULAR.getOrDefault(word, word);
+            if (w.length() < 4 || Character.isDigit(w.charAt(0)) || STOP.contains(w)) continue;
+            String stem = stem(w);
+            if (!STOP.contains(stem)) stems.add(stem);
+        }
+        return stems;
+    }
+
+    static String stem(String word) {
+        int length = word.startsWith("intell") || word.startsWith("identi") ? 8 : 6;
+        return word.length() > length ? word.substring(0, length) : word;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.clausewatch.knowledge;
+
+import java.util.List;
+
+/**
+ * A governance provision topic: what such provisions do, the phrases that signal them, the
+ * regulations that bear on them (each with why), who they affect, and the corresponding
+ * CLAUDETTE categories and OPP-115 practices.
+ */
+public record Topic(String id, String title, String description, List<String> triggerPhrases, List<RegulationLink> regulations,
+                    List<String> affectedParties, List<String> claudette, List<String> opp115) {
+    /** A regulation linked to a topic, with the reason it bears on provisions of that topic. */
+    public record RegulationLink(String regulationId, String why) {}
+
+    public Topic {
+        triggerPhrases = List.copyOf(triggerPhrases);
+        regulations = List.copyOf(regulations);
+        affectedParties = List.copyOf(affectedParties);
+        claudette = List.copyOf(claudette);
+        opp115 = List.copyOf(opp115);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.clausewatch.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clausewatch.TestStores;
+import dev.clausewatch.cli.Workspace;
+import dev.clausewatch.provision.Provision;
+import dev.clausewatch.provision.References;
+import dev.clausewatch.provision.RegisteredDocuments;
+import dev.clausewatch.registry.DocumentId;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Seed 001, the AWS Responsible AI Policy, analysed as the product's seed page expects. */
+class SeedAnalysisTest {
+    private static final DocumentId RAI = DocumentId.parse("amazon-web-services/responsible-ai-policy");
+
+    @TempDir Path dir;
+
+    @Test
+    void each_prohibition_gets_its_topic_the_consequential_decisions_paragraph_its_instruments_and_the_aup_is_incorporated() {
+        try (Workspace w = TestStores.SQLITE.open(dir)) {
+            w.importer().importPaths(List.of(TestStores.shared("seeds/001_bd4926011f68c2e1.txt"),
+                    TestStores.shared("data/ota-history/amazon-web-services")));
+            List<Provision> provisions = w.changes().history(RAI).getLast().provisions();
+
+            Map<String, String> prohibitions = Map.of(
+                    "for intentional disinformation", "prohibited-use-disinformation",
+                    "to violate the privacy rights of others", "privacy-tracking-identification",
+                    "to depict a person", "likeness-and-voice-consent",
+                    "for harm or abuse of a minor", "child-safety",
+                    "to harass", "harassment",
+                    "to intentionally circumvent safety filters", "safety-filter-circumvention",
+                    "to perform a lethal function in a weapon", "autonomous-weapons");
+            prohibitions.forEach((start, topic) -> assertThat(w.analyzer().topics(provision(provisions, start)))
+                    .as(start).extracting(TopicMatch::topicId).contains(topic));
+
+            Provision decisions = provision(provisions, "Responsible AI Requirements.");
+            var references = References.in(provisions, new RegisteredDocuments(w.registry(), Optional.empty()), RAI);
+            ProvisionAnalysis analysis = w.analyzer().analyze(decisions, references, id -> List.of());
+            assertThat(analysis.topics()).extracting(TopicMatch::topicId).contains("consequential-decisions-oversight");
+            List<String> instruments = w.knowledge().topic("consequential-decisions-oversight").orElseThrow().regulations().stream()
+                    .map(l -> l.regulationId()).toList();
+            assertThat(analysis.landscape()).extracting(ProvisionAnalysis.RegulatoryPoint::regulationId).containsAll(instruments);
+            assertThat(analysis.disclaimer()).contains("not a legal determination");
+            assertThat(analysis.knowledgeAsOf()).contains("2026-11-22");
+
+            Provision supplements = provision(provisions, "This AWS Responsible AI Policy");
+            ProvisionAnalysis incorporation = w.analyzer().analyze(supplements, references,
+                    id -> id.equals(DocumentId.parse("amazon-web-services/acceptable-use-policy"))
+                            ? w.changes().history(id).getLast().provisions() : List.of());
+            assertThat(incorporation.incorporations()).extracting(ProvisionAnalysis.Incorporation::target)
+                    .contains("amazon-web-services/acceptable-use-policy");
+            assertThat(incorporation.interpretiveNote()).contains("amazon-web-services/acceptable-use-policy", "not reproduced");
+            assertThat(incorporation.exposure().reasons()).anySatisfy(r -> assertThat(r).contains("incorporates amazon-web-services/acceptable-use-policy"));
+        }
+    }
+
+    private static Provision provision(List<Provision> provisions, String start) {
+        return provisions.stream().filter(p -> p.text().startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no provision starts with \"" + start + "\""));
+    }
+}
