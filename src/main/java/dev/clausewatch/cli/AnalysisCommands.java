@@ -109,6 +109,51 @@ final class AnalysisCommands {
         }
     }
 
+    @Command(name = "compare", description = {"How every platform in the archive treats a topic: its provisions on it, their stance where",
+            "the topic has stances (e.g. ai-training-on-user-content), and the quote; silent platforms are listed too."})
+    static final class Compare implements Callable<Integer> {
+        @ParentCommand ClausewatchCommand root;
+        @Spec CommandSpec spec;
+
+        @Option(names = "--topic", required = true, paramLabel = "TOPIC") String topic;
+
+        @Option(names = "--at", paramLabel = "DATE", description = "Compare the versions in force on DATE (default: the latest).") String at;
+
+        @Option(names = "--json") boolean json;
+
+        @Override
+        public Integer call() {
+            try (Workspace workspace = root.open()) {
+                if (workspace.knowledge().topic(topic).isEmpty()) {
+                    throw new NotFoundException("No topic " + topic + " in the knowledge data; `clausewatch topics` lists them.");
+                }
+                java.time.Instant instant = at == null ? java.time.Instant.MAX : Arguments.endOf(at);
+                Map<Document, List<Provision>> documents = new java.util.LinkedHashMap<>();
+                for (Document d : workspace.registry().documents()) {
+                    var inForce = workspace.archive().inForceAt(d.id(), instant);
+                    if (inForce.isEmpty()) continue;
+                    String sha = inForce.get().version().contentSha256();
+                    workspace.changes().history(d.id()).stream().filter(v -> v.entry().version().contentSha256().equals(sha))
+                            .findFirst().ifPresent(v -> documents.put(d, v.provisions()));
+                }
+                var comparison = new dev.clausewatch.analysis.TopicComparison(new dev.clausewatch.analysis.TopicClassifier(workspace.knowledge()),
+                        dev.clausewatch.analysis.StanceRules.bundled());
+                var rows = comparison.compare(topic, documents);
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    Output.json(out, Map.of("topic", topic, "at", at == null ? "latest" : at, "rows", rows));
+                } else {
+                    out.printf("%s, %s: %d platforms%n%n", workspace.knowledge().topic(topic).orElseThrow().title(), at == null ? "latest versions" : "in force on " + at,
+                            rows.stream().map(dev.clausewatch.analysis.TopicComparison.Row::platform).distinct().count());
+                    Output.table(out, List.of("PLATFORM", "STANCE", "PROVISION", "QUOTE"), rows.stream().map(r -> List.of(r.platform(), r.stance(),
+                            r.provisionId().isEmpty() ? "" : r.document() + "#" + r.provisionId(),
+                            r.quote().length() > 110 ? r.quote().substring(0, 110) + "…" : r.quote())).toList());
+                }
+                return 0;
+            }
+        }
+    }
+
     @Command(name = "topics", description = "Lists the governance topics of the knowledge data.")
     static final class Topics implements Callable<Integer> {
         @ParentCommand ClausewatchCommand root;

@@ -1,0 +1,75 @@
+package dev.clausewatch.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.clausewatch.provision.Texts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The stances a provision can take on a topic ({@code knowledge/stances.yaml}): for each topic,
+ * ordered stances with sentence cues. A provision's stance is that of its first sentence matching
+ * a cue, in the order the stances are listed (negations first).
+ */
+public final class StanceRules {
+    /** A stance found: which, in which sentence. */
+    public record Stance(String id, String label, String sentence) {}
+
+    private record Rule(String id, String label, List<Pattern> cues) {}
+
+    private final Map<String, List<Rule>> rules;
+    private final Map<String, String> silent;
+
+    private StanceRules(Map<String, List<Rule>> rules, Map<String, String> silent) {
+        this.rules = rules;
+        this.silent = silent;
+    }
+
+    public static StanceRules bundled() {
+        try (InputStream in = StanceRules.class.getResourceAsStream("/knowledge/stances.yaml")) {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            Map<String, List<Rule>> rules = new LinkedHashMap<>();
+            Map<String, String> silent = new LinkedHashMap<>();
+            root.path("topics").fields().forEachRemaining(topic -> {
+                List<Rule> list = new ArrayList<>();
+                for (JsonNode s : topic.getValue().path("stances")) {
+                    List<Pattern> cues = new ArrayList<>();
+                    s.path("cues").forEach(c -> cues.add(Pattern.compile(c.asText(), Pattern.CASE_INSENSITIVE)));
+                    list.add(new Rule(s.path("id").asText(), s.path("label").asText(), cues));
+                }
+                rules.put(topic.getKey(), list);
+                silent.put(topic.getKey(), topic.getValue().path("silent").asText("silent"));
+            });
+            return new StanceRules(rules, silent);
+        } catch (IOException e) {
+            throw new IllegalStateException("the bundled stances cannot be read", e);
+        }
+    }
+
+    public boolean hasStances(String topicId) {
+        return rules.containsKey(topicId);
+    }
+
+    public String silentLabel(String topicId) {
+        return silent.getOrDefault(topicId, "silent");
+    }
+
+    public Optional<Stance> stanceOf(String topicId, String text) {
+        List<Rule> topicRules = rules.getOrDefault(topicId, List.of());
+        for (Rule rule : topicRules) {
+            for (String sentence : Texts.sentences(text)) {
+                for (Pattern cue : rule.cues()) {
+                    if (cue.matcher(sentence).find()) return Optional.of(new Stance(rule.id(), rule.label(), sentence));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

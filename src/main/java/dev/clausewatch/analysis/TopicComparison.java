@@ -1,0 +1,49 @@
+package dev.clausewatch.analysis;
+
+import dev.clausewatch.provision.Provision;
+import dev.clausewatch.registry.Document;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How platforms' documents treat one topic: for every platform given, its provisions on the topic
+ * with their stance (where the topic has stances) and quote, or "silent" when none of its documents
+ * has such a provision. The table behind "How N AI platforms describe …".
+ */
+public final class TopicComparison {
+    /** One platform's provision on the topic. */
+    public record Row(String platform, String document, String provisionId, String stance, String quote) {}
+
+    private final TopicClassifier classifier;
+    private final StanceRules stances;
+
+    public TopicComparison(TopicClassifier classifier, StanceRules stances) {
+        this.classifier = classifier;
+        this.stances = stances;
+    }
+
+    /** {@code documents}: each document with the provisions of the version to compare, grouped by platform in the order given. */
+    public List<Row> compare(String topicId, Map<Document, List<Provision>> documents) {
+        Map<String, List<Row>> byPlatform = new LinkedHashMap<>();
+        for (var entry : documents.entrySet()) {
+            Document document = entry.getKey();
+            List<Row> rows = byPlatform.computeIfAbsent(document.id().platform().value(), k -> new ArrayList<>());
+            for (Provision p : entry.getValue()) {
+                boolean onTopic = classifier.classify(p.text()).stream().anyMatch(m -> m.topicId().equals(topicId));
+                var stance = stances.stanceOf(topicId, p.text());
+                if (!onTopic && stance.isEmpty()) continue;
+                if (stances.hasStances(topicId) && stance.isEmpty()) continue; // on the topic but taking no stance: context, not a row
+                rows.add(new Row(document.id().platform().value(), document.id().toString(), p.id(),
+                        stance.map(StanceRules.Stance::label).orElse(""), stance.map(StanceRules.Stance::sentence).orElse(p.text())));
+            }
+        }
+        List<Row> table = new ArrayList<>();
+        byPlatform.forEach((platform, rows) -> {
+            if (rows.isEmpty()) table.add(new Row(platform, "", "", stances.silentLabel(topicId), ""));
+            else table.addAll(rows);
+        });
+        return table;
+    }
+}
