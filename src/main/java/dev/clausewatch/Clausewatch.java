@@ -1,6 +1,8 @@
 package dev.clausewatch;
 
 import dev.clausewatch.analysis.Analyzer;
+import dev.clausewatch.analysis.ClauseModel;
+import dev.clausewatch.analysis.SentenceEmbeddings;
 import dev.clausewatch.analysis.TopicClassifier;
 import dev.clausewatch.archive.Archive;
 import dev.clausewatch.knowledge.Knowledge;
@@ -48,6 +50,12 @@ public final class Clausewatch {
         return open(storage, capture, HostResolver.SYSTEM);
     }
 
+    /** Topic classification from the knowledge cues plus the shipped clause model, embeddings loaded on first use. */
+    private static TopicClassifier classifier(Knowledge knowledge) {
+        var embeddings = new java.util.concurrent.atomic.AtomicReference<SentenceEmbeddings>();
+        return new TopicClassifier(knowledge, ClauseModel.bundled(), text -> embeddings.updateAndGet(e -> e == null ? new SentenceEmbeddings() : e).embed(text));
+    }
+
     /** Opens (and migrates) the store the configuration names and builds everything on it. */
     public static Workspace open(StorageConfig storage, CaptureConfig capture, HostResolver resolver) {
         Clock clock = Clock.systemUTC();
@@ -65,7 +73,7 @@ public final class Clausewatch {
         return new Workspace(database.description(), registry, archive, new Importer(registry, archive),
                 new ArchiveVerifier(store, blobs), tracker, loop, log,
                 new DocumentChanges(archive, new Lineage(new ProvisionParser()), new ChangeDetector()),
-                new Analyzer(knowledge, new TopicClassifier(knowledge)), knowledge, () -> {
+                new Analyzer(knowledge, classifier(knowledge)), knowledge, () -> {
                     browser.close();
                     http.close();
                     database.close();

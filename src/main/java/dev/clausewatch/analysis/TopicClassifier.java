@@ -40,8 +40,23 @@ public final class TopicClassifier {
 
     private final Map<String, List<Cue>> cuesByTopic = new LinkedHashMap<>();
     private final Map<String, List<String>> phrasesByTopic = new LinkedHashMap<>();
+    private final Map<String, List<String>> claudetteTopics;
+    private final java.util.Optional<ClauseModel> model;
+    private final java.util.function.Function<String, float[]> embed;
 
+    /** Cues only: explainable, no model. */
     public TopicClassifier(Knowledge knowledge) {
+        this(knowledge, java.util.Optional.empty(), text -> new float[0]);
+    }
+
+    /**
+     * Cues and the clause model: a sentence the model assigns a CLAUDETTE category also gets that
+     * category's closest topic, with the model's probability as evidence.
+     */
+    public TopicClassifier(Knowledge knowledge, java.util.Optional<ClauseModel> model, java.util.function.Function<String, float[]> embed) {
+        this.claudetteTopics = knowledge.claudetteTopics();
+        this.model = model;
+        this.embed = embed;
         Map<String, Set<String>> stemsByTopic = new LinkedHashMap<>();
         Map<String, Integer> topicsPerStem = new HashMap<>();
         for (Topic topic : knowledge.topics().values()) {
@@ -65,10 +80,28 @@ public final class TopicClassifier {
             for (TopicMatch match : classifySentence(sentence)) {
                 best.merge(match.topicId(), match, (a, b) -> b.confidence() > a.confidence() ? b : a);
             }
+            model.ifPresent(m -> {
+                float[] embedding = embed.apply(sentence);
+                for (String category : m.predict(sentence, embedding)) {
+                    List<String> topics = claudetteTopics.getOrDefault(category, List.of());
+                    if (topics.isEmpty()) continue;
+                    double p = m.probability(category, sentence, embedding);
+                    TopicMatch learned = new TopicMatch(topics.getFirst(), p, List.of(String.format(Locale.ROOT,
+                            "model: CLAUDETTE %s, p=%.2f", category, p)));
+                    best.merge(learned.topicId(), learned, (a, b) -> new TopicMatch(a.topicId(), Math.max(a.confidence(), b.confidence()),
+                            concat(a.evidence(), b.evidence())));
+                }
+            });
         }
         List<TopicMatch> matches = new ArrayList<>(best.values());
         matches.sort(Comparator.comparingDouble(TopicMatch::confidence).reversed().thenComparing(TopicMatch::topicId));
         return matches;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private List<TopicMatch> classifySentence(String text) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = "Benchmarks. `bench import PATH…` imports into fresh stores and reports versions/s and MB/s.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Extract.class, BenchCommand.Track.class, BenchCommand.Changes.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Extract.class, BenchCommand.Track.class, BenchCommand.Changes.class, BenchCommand.Classify.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -263,6 +263,37 @@ final class BenchCommand implements Runnable {
     static final class Sha256Of {
         static String file(Path file) throws IOException {
             return dev.clausewatch.capture.Sha256.of(Files.readAllBytes(file));
+        }
+    }
+
+    @Command(name = "classify", description = {"Classifies every provision of the latest version of each document in HISTORY_DIR… twice:",
+            "cold (embeddings computed) and cached (same texts again), and prints provisions/s for each."})
+    static final class Classify implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "HISTORY_DIR") List<Path> roots;
+
+        @Override
+        public Integer call() {
+            var parser = new dev.clausewatch.provision.ProvisionParser();
+            List<String> texts = new ArrayList<>();
+            for (var history : HistoryCorpus.read(roots)) {
+                parser.parse(HistoryCorpus.text(history.getLast().file())).forEach(p -> texts.add(p.text()));
+            }
+            var knowledge = dev.clausewatch.knowledge.Knowledge.bundled();
+            var embeddings = new dev.clausewatch.analysis.SentenceEmbeddings();
+            var classifier = new dev.clausewatch.analysis.TopicClassifier(knowledge, dev.clausewatch.analysis.ClauseModel.bundled(), embeddings::embed);
+            PrintWriter out = spec.commandLine().getOut();
+            for (String pass : List.of("cold", "cached")) {
+                long start = System.nanoTime();
+                long topics = 0;
+                for (String t : texts) topics += classifier.classify(t).size();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                out.printf(java.util.Locale.ROOT, "%-6s %6d provisions in %6.2f s: %8.1f provisions/s (%d topic assignments, %d sentences embedded)%n",
+                        pass, texts.size(), seconds, texts.size() / seconds, topics, embeddings.cached());
+                out.flush();
+            }
+            return 0;
         }
     }
 

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * regulations with reasons, CLAUDETTE codes are known, verification levels are one of the three,
  * and {@code as_of} is a date. Anything else is refused, naming the file, the field and the rule.
  */
-public record Knowledge(String topicsAsOf, String regulationsAsOf, Map<String, Topic> topics, Map<String, Regulation> regulations) {
+public record Knowledge(String topicsAsOf, String regulationsAsOf, Map<String, Topic> topics, Map<String, Regulation> regulations,
+                        Map<String, List<String>> claudetteTopics) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> CLAUDETTE = Set.of("a", "ch", "cr", "j", "law", "ltd", "ter", "use", "pinc");
@@ -35,6 +36,7 @@ public record Knowledge(String topicsAsOf, String regulationsAsOf, Map<String, T
     public Knowledge {
         topics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topics));
         regulations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(regulations));
+        claudetteTopics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(claudetteTopics));
     }
 
     /** The knowledge shipped with Clausewatch. */
@@ -75,8 +77,9 @@ public record Knowledge(String topicsAsOf, String regulationsAsOf, Map<String, T
         if (!problems.isEmpty()) throw new InvalidInputException(regulationsFile, problems);
         String topicsAsOf = asOf(topicsRoot, problems);
         Map<String, Topic> topics = topics(topicsRoot, regulations.keySet(), problems);
+        Map<String, List<String>> claudette = claudetteTopics(topicsRoot, topics.keySet(), problems);
         if (!problems.isEmpty()) throw new InvalidInputException(topicsFile, problems);
-        return new Knowledge(topicsAsOf, regulationsAsOf, topics, regulations);
+        return new Knowledge(topicsAsOf, regulationsAsOf, topics, regulations, claudette);
     }
 
     private static String asOf(JsonNode root, List<Problem> problems) {
@@ -160,6 +163,21 @@ public record Knowledge(String topicsAsOf, String regulationsAsOf, Map<String, T
                     strings(t.path("affected_parties")), strings(t.path("claudette")), strings(t.path("opp115"))));
         }
         return topics;
+    }
+
+    /** CLAUDETTE category → the topics it corresponds to, first the closest (external_taxonomies.claudette). */
+    private static Map<String, List<String>> claudetteTopics(JsonNode root, Set<String> topicIds, List<Problem> problems) {
+        Map<String, List<String>> mapping = new LinkedHashMap<>();
+        int index = 0;
+        for (JsonNode category : root.path("external_taxonomies").path("claudette").path("categories")) {
+            String path = "external_taxonomies.claudette.categories[" + index++ + "]";
+            List<String> mapsTo = strings(category.path("maps_to_topics"));
+            for (String topic : mapsTo) {
+                if (!topicIds.contains(topic)) problems.add(new Problem(path + ".maps_to_topics", "\"" + topic + "\" is not a topic id"));
+            }
+            mapping.put(category.path("code").asText(), mapsTo);
+        }
+        return mapping;
     }
 
     private static List<String> strings(JsonNode node) {
