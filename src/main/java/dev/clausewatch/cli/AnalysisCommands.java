@@ -59,6 +59,7 @@ final class AnalysisCommands {
                             : analyses.getFirst());
                 } else if (provisionId != null) {
                     print(out, document, analyses.getFirst());
+                    printPeers(out, workspace, document, chosen.getFirst(), analyses.getFirst());
                 } else {
                     out.printf("%s: exposure %s%n%n", document.title(), rollUp(analyses));
                     Output.table(out, List.of("ID", "EXPOSURE", "TOPICS", "TEXT"), analyses.stream().filter(a -> !a.topics().isEmpty())
@@ -68,6 +69,29 @@ final class AnalysisCommands {
                 }
                 return 0;
             }
+        }
+
+        /** "How other platforms handle this": the closest provisions on the same topics in other platforms' current versions. */
+        private static void printPeers(PrintWriter out, Workspace workspace, Document document, Provision provision, ProvisionAnalysis analysis) {
+            if (analysis.topics().isEmpty()) return;
+            Map<Document, List<Provision>> candidates = new java.util.LinkedHashMap<>();
+            for (Document d : workspace.registry().documents()) {
+                if (!d.id().platform().equals(document.id().platform())) {
+                    List<Provision> current = current(workspace, d.id());
+                    if (!current.isEmpty()) candidates.put(d, current);
+                }
+            }
+            var peers = new dev.clausewatch.analysis.Peers(new dev.clausewatch.analysis.TopicClassifier(workspace.knowledge()),
+                    new dev.clausewatch.analysis.SentenceEmbeddings()).of(provision,
+                    new java.util.HashSet<>(analysis.topics().stream().map(TopicMatch::topicId).toList()),
+                    document.id().platform().value(), candidates, 3);
+            if (peers.isEmpty()) return;
+            out.println("\nHow other platforms handle this:");
+            for (var p : peers) {
+                out.printf(java.util.Locale.ROOT, "  - “%s” — %s [%s], on %s (similarity %.2f)%n",
+                        p.quote().length() > 300 ? p.quote().substring(0, 300) + "…" : p.quote(), p.document(), p.provisionId(), p.topicId(), p.similarity());
+            }
+            out.flush();
         }
 
         private static List<Provision> current(Workspace workspace, DocumentId target) {
