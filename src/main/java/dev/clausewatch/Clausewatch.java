@@ -23,6 +23,7 @@ import dev.clausewatch.ingest.Importer;
 import dev.clausewatch.registry.Registry;
 import dev.clausewatch.storage.Database;
 import dev.clausewatch.storage.JdbiArchiveStore;
+import dev.clausewatch.storage.JdbiEmbeddingCache;
 import dev.clausewatch.storage.JdbiRegistry;
 import dev.clausewatch.storage.JdbiSchedule;
 import dev.clausewatch.storage.JdbiTrackingLog;
@@ -51,9 +52,9 @@ public final class Clausewatch {
     }
 
     /** Topic classification from the knowledge cues plus the shipped clause model, embeddings loaded on first use. */
-    private static TopicClassifier classifier(Knowledge knowledge) {
-        var embeddings = new java.util.concurrent.atomic.AtomicReference<SentenceEmbeddings>();
-        return new TopicClassifier(knowledge, ClauseModel.bundled(), text -> embeddings.updateAndGet(e -> e == null ? new SentenceEmbeddings() : e).embed(text));
+    private static TopicClassifier classifier(Knowledge knowledge, JdbiEmbeddingCache cache) {
+        SentenceEmbeddings embeddings = new SentenceEmbeddings(cache); // the ONNX model loads on first use
+        return new TopicClassifier(knowledge, ClauseModel.bundled(), embeddings::embed);
     }
 
     /** Opens (and migrates) the store the configuration names and builds everything on it. */
@@ -73,7 +74,7 @@ public final class Clausewatch {
         return new Workspace(database.description(), registry, archive, new Importer(registry, archive),
                 new ArchiveVerifier(store, blobs), tracker, loop, log,
                 new DocumentChanges(archive, new Lineage(new ProvisionParser()), new ChangeDetector()),
-                new Analyzer(knowledge, classifier(knowledge)), knowledge, () -> {
+                new Analyzer(knowledge, classifier(knowledge, new JdbiEmbeddingCache(database))), knowledge, () -> {
                     browser.close();
                     http.close();
                     database.close();

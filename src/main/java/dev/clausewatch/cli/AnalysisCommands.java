@@ -32,7 +32,8 @@ final class AnalysisCommands {
         @ParentCommand ClausewatchCommand root;
         @Spec CommandSpec spec;
 
-        @Parameters(paramLabel = "PLATFORM/DOCUMENT") String documentId;
+        @Parameters(paramLabel = "PLATFORM/DOCUMENT | PLATFORM", description = "A document, or a platform for the roll-up of its documents.")
+        String documentId;
 
         @Option(names = "--provision", paramLabel = "ID") String provisionId;
 
@@ -40,6 +41,7 @@ final class AnalysisCommands {
 
         @Override
         public Integer call() {
+            if (!documentId.contains("/")) return platform();
             try (Workspace workspace = root.open()) {
                 Document document = Arguments.document(workspace, documentId);
                 Arguments.timeline(workspace, document);
@@ -66,6 +68,41 @@ final class AnalysisCommands {
                             .map(a -> List.of(a.provisionId(), a.exposure().level().name(),
                                     String.join(", ", a.topics().stream().map(TopicMatch::topicId).toList()),
                                     a.quote().length() > 70 ? a.quote().substring(0, 70) + "…" : a.quote())).toList());
+                }
+                return 0;
+            }
+        }
+
+        /** Exposure rolled up per document of a platform, and for the platform, with the counts behind it. */
+        private int platform() {
+            try (Workspace workspace = root.open()) {
+                var platform = new dev.clausewatch.registry.PlatformId(documentId);
+                if (workspace.registry().platform(platform).isEmpty()) {
+                    throw new NotFoundException("No platform " + documentId + " in the registry; `clausewatch platforms` lists them.");
+                }
+                Map<String, Map<ProvisionAnalysis.Level, Integer>> byDocument = new java.util.LinkedHashMap<>();
+                Map<ProvisionAnalysis.Level, Integer> total = new EnumMap<>(ProvisionAnalysis.Level.class);
+                for (ProvisionAnalysis.Level level : ProvisionAnalysis.Level.values()) total.put(level, 0);
+                for (Document d : workspace.registry().documents(platform)) {
+                    if (workspace.archive().inForceAt(d.id(), java.time.Instant.MAX).isEmpty()) continue;
+                    List<Provision> provisions = workspace.changes().history(d.id()).getLast().provisions();
+                    List<Reference> references = References.in(provisions, new RegisteredDocuments(workspace.registry(), Optional.of(d.platform())), d.id());
+                    List<ProvisionAnalysis> analyses = provisions.stream()
+                            .map(p -> workspace.analyzer().analyze(p, references, target -> List.of())).toList();
+                    var counts = rollUp(analyses);
+                    byDocument.put(d.id().toString(), counts);
+                    counts.forEach((level, n) -> total.merge(level, n, Integer::sum));
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    Output.json(out, Map.of("platform", documentId, "total", total, "documents", byDocument));
+                } else {
+                    List<List<String>> rows = new ArrayList<>();
+                    byDocument.forEach((d, c) -> rows.add(List.of(d, "" + c.get(ProvisionAnalysis.Level.HIGH), "" + c.get(ProvisionAnalysis.Level.MEDIUM),
+                            "" + c.get(ProvisionAnalysis.Level.LOW))));
+                    rows.add(List.of("all of " + documentId, "" + total.get(ProvisionAnalysis.Level.HIGH), "" + total.get(ProvisionAnalysis.Level.MEDIUM),
+                            "" + total.get(ProvisionAnalysis.Level.LOW)));
+                    Output.table(out, List.of("DOCUMENT", "HIGH", "MEDIUM", "LOW"), rows);
                 }
                 return 0;
             }

@@ -156,6 +156,20 @@ class CommandLineTest {
         }
 
         @Test
+        void analyze_rolls_exposure_up_per_document_and_platform() throws Exception {
+            JsonNode platform = run("analyze", "amazon-web-services", "--json").json();
+            JsonNode documents = platform.get("documents");
+            assertThat(documents.fieldNames()).toIterable()
+                    .containsExactly("amazon-web-services/acceptable-use-policy", "amazon-web-services/responsible-ai-policy");
+            int high = 0;
+            for (JsonNode counts : documents) high += counts.get("HIGH").asInt();
+            assertThat(platform.get("total").get("HIGH").asInt()).isEqualTo(high);
+
+            JsonNode provision = run("analyze", "amazon-web-services/responsible-ai-policy", "--json").json();
+            assertThat(provision.get("provisions").findValuesAsText("disclaimer")).allSatisfy(d -> assertThat(d).contains("not a legal determination"));
+        }
+
+        @Test
         void verify_exits_non_zero_naming_the_damaged_blob() throws Exception {
             JsonNode shown = run("show", "amazon-web-services/responsible-ai-policy", "--json").json();
             String sha = shown.get("sha256").asText();
