@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /**
  * Scores clause models on labelled sentences: per-label precision, recall and F1, and macro-F1
- * (the mean of the labels' F1). Cross-validation splits by document, never by sentence, so a
+ * (the mean F1 of the labels present in the data). Cross-validation splits by document, never by sentence, so a
  * model is never tested on sentences of a document it was trained on.
  */
 public final class ClauseEvaluation {
@@ -64,7 +64,8 @@ public final class ClauseEvaluation {
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
             scores.add(new LabelScore(label, support, precision, recall, f1));
         }
-        double macro = scores.stream().mapToDouble(LabelScore::f1).average().orElse(0);
+        // Labels absent from the data have no F1 to speak of: they are listed, not averaged.
+        double macro = scores.stream().filter(l -> l.support() > 0).mapToDouble(LabelScore::f1).average().orElse(0);
         return new Result(task, data.size(), documents, scores, macro);
     }
 }

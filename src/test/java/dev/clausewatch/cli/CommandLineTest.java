@@ -201,6 +201,21 @@ class CommandLineTest {
     }
 
     @Test
+    void opp115_is_only_ever_cross_validated_never_trained_into_a_shipped_model() {
+        Run run = run("evaluate", "opp115", TestStores.shared("data/opp115").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("needs --cross-validate", "research licence");
+    }
+
+    @Test
+    void tosdr_cases_map_to_claudette_categories_by_their_wording() {
+        assertThat(ClauseCommands.casesToClaudette("This service forces users into binding arbitration in the case of disputes")).containsExactly("a");
+        assertThat(ClauseCommands.casesToClaudette(" Terms may be changed any time at their discretion, without notice to the user ")).containsExactly("ch");
+        assertThat(ClauseCommands.casesToClaudette("The service can delete your account without prior notice and without a reason")).containsExactly("ter");
+        assertThat(ClauseCommands.casesToClaudette("You can request access and deletion of personal data")).isEmpty();
+    }
+
+    @Test
     void types_lists_the_vocabulary_with_ai_types() throws Exception {
         JsonNode types = run("types", "--json").json();
         assertThat(types.findValuesAsText("name")).contains("Terms of Service", "Acceptable Use Policy", "Responsible AI Policy", "Usage Policy");
