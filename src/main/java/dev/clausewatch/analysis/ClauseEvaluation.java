@@ -23,6 +23,13 @@ public final class ClauseEvaluation {
     private ClauseEvaluation() {}
 
     public static Result crossValidate(String task, List<String> labels, List<Labelled> data, SentenceEmbeddings embeddings, int folds, long seed) {
+        return crossValidate(task, labels, data, List.of(), embeddings, folds, seed);
+    }
+
+    /** Same, with {@code extra} examples added to every training fold (never tested on). */
+    public static Result crossValidate(String task, List<String> labels, List<Labelled> data, List<Labelled> extra, SentenceEmbeddings embeddings,
+                                       int folds, long seed) {
+        List<float[]> extraVectors = embeddings.embedAll(extra.stream().map(Labelled::text).toList());
         List<String> documents = new ArrayList<>(new TreeSet<>(data.stream().map(Labelled::document).toList()));
         List<float[]> vectors = embeddings.embedAll(data.stream().map(Labelled::text).toList());
         Map<Integer, List<String>> predictions = new LinkedHashMap<>();
@@ -34,6 +41,7 @@ public final class ClauseEvaluation {
             for (int i = 0; i < data.size(); i++) {
                 if (!testDocuments.contains(data.get(i).document())) training.add(new ClauseModel.Example(data.get(i).text(), vectors.get(i), data.get(i).labels()));
             }
+            for (int i = 0; i < extra.size(); i++) training.add(new ClauseModel.Example(extra.get(i).text(), extraVectors.get(i), extra.get(i).labels()));
             ClauseModel model = ClauseModel.train(labels, training, "fold " + fold, seed);
             for (int i = 0; i < data.size(); i++) {
                 if (testDocuments.contains(data.get(i).document())) predictions.put(i, model.predict(data.get(i).text(), vectors.get(i)));

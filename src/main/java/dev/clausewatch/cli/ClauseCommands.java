@@ -120,6 +120,9 @@ final class ClauseCommands {
 
         @Option(names = "--folds", defaultValue = "5") int folds;
 
+        @Option(names = "--with-tosdr", paramLabel = "DIR", description = "Also train every fold on ToS;DR quotes mapped to CLAUDETTE categories.")
+        Path tosdr;
+
         @Option(names = "--json") boolean json;
 
         @Override
@@ -128,7 +131,7 @@ final class ClauseCommands {
             var data = claudette(folder, task);
             var embeddings = new SentenceEmbeddings();
             ClauseEvaluation.Result result = crossValidate
-                    ? ClauseEvaluation.crossValidate(task, CLAUDETTE, data, embeddings, folds, SEED)
+                    ? ClauseEvaluation.crossValidate(task, CLAUDETTE, data, tosdr == null ? List.of() : tosdr(tosdr), embeddings, folds, SEED)
                     : ClauseEvaluation.evaluate(task, ClauseModel.bundled().orElseThrow(() -> new IllegalStateException(
                             "no clause model is shipped in this build: run `clausewatch train --data ../shared/data`")), data, embeddings);
             if (json) Output.json(spec.commandLine().getOut(), result);
