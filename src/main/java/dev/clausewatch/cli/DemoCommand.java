@@ -47,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("Next: ./clausewatch history amazon-web-services/acceptable-use-policy");
             out.println("      ./clausewatch show amazon-web-services/responsible-ai-policy");
+            out.println("      ./clausewatch diff chatgpt/terms-of-service --from 1 --substantive-only");
+            out.println("      ./clausewatch references amazon-web-services/responsible-ai-policy");
+            out.println("      ./clausewatch analyze amazon-web-services/responsible-ai-policy");
             out.println("      ./clausewatch verify");
             out.flush();
             return report.complete() ? 0 : ClausewatchCommand.INVALID;
