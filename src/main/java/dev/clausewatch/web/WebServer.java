@@ -1,0 +1,207 @@
+package dev.clausewatch.web;
+
+import dev.clausewatch.archive.Chain;
+import dev.clausewatch.archive.TimelineEntry;
+import dev.clausewatch.change.ChangeSet;
+import dev.clausewatch.change.DocumentChanges.VersionProvisions;
+import dev.clausewatch.change.DocumentChanges;
+import dev.clausewatch.archive.Archive;
+import dev.clausewatch.provision.EffectiveDate;
+import dev.clausewatch.provision.Provision;
+import dev.clausewatch.registry.Document;
+import dev.clausewatch.registry.DocumentId;
+import dev.clausewatch.registry.DocumentType;
+import dev.clausewatch.registry.PlatformId;
+import dev.clausewatch.registry.Registry;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Serves the archive over HTTP. Built on plain constructors from the services it needs; {@link #start}
+ * binds it (port 0 picks a free port, as the tests do).
+ */
+public final class WebServer {
+    /** A request for something the archive does not have. */
+    static final class NotFound extends RuntimeException {
+        NotFound(String sentence) {
+            super(sentence);
+        }
+    }
+
+    private final Registry registry;
+    private final Archive archive;
+    private final DocumentChanges changes;
+
+    public WebServer(Registry registry, Archive archive, DocumentChanges changes) {
+        this.registry = registry;
+        this.archive = archive;
+        this.changes = changes;
+    }
+
+    public Javalin start(String host, int port) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/api/v1/platforms", this::platforms);
+            config.routes.get("/api/v1/platforms/{platform}/documents", this::documents);
+            config.routes.get("/api/v1/documents/{platform}/{type}/versions", this::versions);
+            config.routes.get("/api/v1/documents/{platform}/{type}/versions/in-force", this::inForce);
+            config.routes.get("/api/v1/documents/{platform}/{type}/provisions", this::provisions);
+            config.routes.get("/api/v1/documents/{platform}/{type}/changes", this::changes);
+            config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+            config.routes.error(404, ctx -> {
+                // Our own 404s are already JSON sentences; Javalin's "endpoint not found" becomes one too.
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) {
+                    error(ctx, HttpStatus.NOT_FOUND, "There is no API route " + ctx.method() + " " + ctx.path() + ".");
+                }
+            });
+        }).start(host, port);
+    }
+
+    private static void error(Context ctx, HttpStatus status, String detail) {
+        ctx.status(status).json(new ApiError(status.getCode(), status.getMessage(), detail));
+    }
+
+    private void platforms(Context ctx) {
+        ctx.json(registry.platforms().stream().map(p -> Map.of("id", p.id().value(), "name", p.name(),
+                "documents", registry.documents(p.id()).size())).toList());
+    }
+
+    private void documents(Context ctx) {
+        PlatformId platform = new PlatformId(ctx.pathParam("platform"));
+        if (registry.platform(platform).isEmpty()) throw new NotFound("No platform " + platform + " is tracked.");
+        ctx.json(registry.documents(platform).stream().map(d -> Map.of("id", d.id().toString(), "type", d.id().type().name(),
+                "title", d.title(), "versions", archive.timeline(d.id()).size())).toList());
+    }
+
+    private void versions(Context ctx) {
+        Document document = document(ctx);
+        ctx.json(archive.timeline(document.id()).stream().map(WebServer::version).toList());
+    }
+
+    private void inForce(Context ctx) {
+        Document document = document(ctx);
+        String at = ctx.queryParam("at");
+        Instant instant = at == null ? Instant.MAX : endOf(at);
+        TimelineEntry entry = archive.inForceAt(document.id(), instant).orElseThrow(() -> new NotFound(
+                "No version of " + document.id() + " in force on " + at + "."));
+        Map<String, Object> body = new LinkedHashMap<>(version(entry));
+        body.put("markdown", archive.text(entry.version()));
+        ctx.json(body);
+    }
+
+    private void provisions(Context ctx) {
+        Document document = document(ctx);
+        VersionProvisions version = select(document, ctx.queryParam("at"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("document", document.id().toString());
+        body.put("version", version(version.entry()));
+        body.put("effectiveDate", EffectiveDate.in(version.provisions()).map(d -> d.date().toString()).orElse(null));
+        body.put("provisions", version.provisions().stream().map(WebServer::provision).toList());
+        ctx.json(body);
+    }
+
+    private void changes(Context ctx) {
+        Document document = document(ctx);
+        List<VersionProvisions> history = history(document);
+        VersionProvisions to = ctx.queryParam("to") == null ? history.getLast() : select(document, ctx.queryParam("to"));
+        VersionProvisions from = ctx.queryParam("from") == null ? history.get(Math.max(0, to.entry().number() - 2)) : select(document, ctx.queryParam("from"));
+        ChangeSet set = changes.compare(from, to);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("document", document.id().toString());
+        body.put("from", version(from.entry()));
+        body.put("to", version(to.entry()));
+        body.put("substantive", set.substantive());
+        body.put("technical", set.technical());
+        body.put("counts", set.counts());
+        body.put("changes", set.changes().stream().map(c -> {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("provisionId", c.provisionId());
+            change.put("kind", c.kind().name());
+            change.put("substantive", c.substantive());
+            change.put("reason", c.reason().name());
+            change.put("location", c.location());
+            change.put("before", c.before().map(Provision::text).orElse(null));
+            change.put("after", c.after().map(Provision::text).orElse(null));
+            change.put("edits", c.edits());
+            return change;
+        }).toList());
+        ctx.json(body);
+    }
+
+    private Document document(Context ctx) {
+        DocumentId id;
+        try {
+            id = new DocumentId(new PlatformId(ctx.pathParam("platform")), DocumentType.fromSlug(ctx.pathParam("type")));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("No document " + ctx.pathParam("platform") + "/" + ctx.pathParam("type") + " is tracked: " + e.getMessage() + ".");
+        }
+        return registry.document(id).orElseThrow(() -> new NotFound("No document " + id + " is tracked."));
+    }
+
+    private List<VersionProvisions> history(Document document) {
+        List<VersionProvisions> history = changes.history(document.id());
+        if (history.isEmpty()) throw new NotFound("No version of " + document.id() + " is archived yet.");
+        return history;
+    }
+
+    /** A version by number (1 = oldest), hash prefix, or date (in force then); the latest when absent. */
+    private VersionProvisions select(Document document, String selector) {
+        List<VersionProvisions> history = history(document);
+        if (selector == null) return history.getLast();
+        if (selector.matches("\\d{1,5}")) {
+            int n = Integer.parseInt(selector);
+            if (n < 1 || n > history.size()) throw new NotFound("No version " + n + " of " + document.id() + ": it has versions 1 to " + history.size() + ".");
+            return history.get(n - 1);
+        }
+        if (selector.matches("[0-9a-f]{6,64}")) {
+            return history.stream().filter(v -> v.entry().version().contentSha256().startsWith(selector)).findFirst()
+                    .orElseThrow(() -> new NotFound("No version of " + document.id() + " has a hash starting " + selector + "."));
+        }
+        String sha = archive.inForceAt(document.id(), endOf(selector)).orElseThrow(() -> new NotFound(
+                "No version of " + document.id() + " in force on " + selector + ".")).version().contentSha256();
+        return history.stream().filter(v -> v.entry().version().contentSha256().equals(sha)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> version(TimelineEntry e) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("number", e.number());
+        v.put("sha256", e.version().contentSha256());
+        v.put("kind", e.version().kind().name());
+        v.put("firstObservedAt", Chain.instant(e.firstObservedAt()));
+        v.put("lastObservedAt", Chain.instant(e.lastObservedAt()));
+        return v;
+    }
+
+    private static Map<String, Object> provision(Provision p) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", p.id());
+        v.put("kind", p.kind().name());
+        v.put("number", p.number());
+        v.put("trail", p.trail());
+        v.put("text", p.text());
+        return v;
+    }
+
+    static Instant endOf(String text) {
+        try {
+            return LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1);
+        } catch (DateTimeParseException notDate) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException notDateTime) {
+                throw new IllegalArgumentException("date \"" + text + "\" must be YYYY-MM-DD or an ISO 8601 date-time");
+            }
+        }
+    }
+}

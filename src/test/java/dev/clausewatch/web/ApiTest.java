@@ -1,0 +1,96 @@
+package dev.clausewatch.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clausewatch.TestStores;
+import dev.clausewatch.cli.Workspace;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON API on a real server (port 0) over real archived histories. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Workspace workspace;
+    private Javalin app;
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        workspace = TestStores.SQLITE.open(dir);
+        workspace.importer().importPaths(List.of(TestStores.shared("data/ota-history/amazon-web-services"),
+                TestStores.shared("data/ota-history/chatgpt"), TestStores.shared("seeds/001_bd4926011f68c2e1.txt")));
+        app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes()).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    void stop() {
+        app.stop();
+        workspace.close();
+    }
+
+    private record Response(int status, JsonNode body, String contentType) {}
+
+    private Response get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), JSON.readTree(r.body()), r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void platforms_and_their_documents_are_listed() throws Exception {
+        Response platforms = get("/api/v1/platforms");
+        assertThat(platforms.status()).isEqualTo(200);
+        assertThat(platforms.contentType()).startsWith("application/json");
+        assertThat(platforms.body().findValuesAsText("id")).contains("amazon-web-services", "chatgpt");
+        assertThat(get("/api/v1/platforms/amazon-web-services/documents").body().findValuesAsText("id"))
+                .contains("amazon-web-services/acceptable-use-policy", "amazon-web-services/responsible-ai-policy");
+    }
+
+    @Test
+    void versions_and_the_version_in_force_at_a_date() throws Exception {
+        assertThat(get("/api/v1/documents/amazon-web-services/acceptable-use-policy/versions").body()).hasSize(6);
+        Response inForce = get("/api/v1/documents/amazon-web-services/acceptable-use-policy/versions/in-force?at=2023-01-01");
+        assertThat(inForce.body().get("number").asInt()).isEqualTo(2);
+        assertThat(inForce.body().get("markdown").asText()).contains("Acceptable Use Policy");
+    }
+
+    @Test
+    void provisions_carry_ids_and_the_effective_date() throws Exception {
+        JsonNode body = get("/api/v1/documents/amazon-web-services/responsible-ai-policy/provisions").body();
+        assertThat(body.get("effectiveDate").asText()).isEqualTo("2023-09-28");
+        assertThat(body.get("provisions").findValuesAsText("id")).allSatisfy(id -> assertThat(id).matches("p[0-9a-f]{11}"));
+    }
+
+    @Test
+    void changes_between_two_versions_are_classified() throws Exception {
+        JsonNode body = get("/api/v1/documents/chatgpt/terms-of-service/changes?from=1&to=6").body();
+        assertThat(body.get("substantive").asBoolean()).isTrue();
+        assertThat(body.get("changes").findValuesAsText("reason")).contains("WORDING");
+    }
+
+    @Test
+    void errors_are_json_with_a_sentence() throws Exception {
+        Response early = get("/api/v1/documents/amazon-web-services/acceptable-use-policy/versions/in-force?at=2019-01-01");
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(early.body().get("detail").asText()).isEqualTo("No version of amazon-web-services/acceptable-use-policy in force on 2019-01-01.");
+        assertThat(early.body().get("title").asText()).isEqualTo("Not Found");
+        Response unknown = get("/api/v1/documents/nobody/terms-of-service/versions");
+        assertThat(unknown.body().get("detail").asText()).isEqualTo("No document nobody/terms-of-service is tracked.");
+        Response badDate = get("/api/v1/documents/amazon-web-services/acceptable-use-policy/versions/in-force?at=yesterday");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(get("/api/v1/nothing-here").body().get("status").asInt()).isEqualTo(404);
+    }
+}
