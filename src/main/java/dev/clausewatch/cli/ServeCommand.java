@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "serve", description = "Serves the JSON API under /api/v1 until interrupted (the web pages come next).")
+@Command(name = "serve", description = "Serves the web pages and the JSON API under /api/v1 until interrupted.")
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand ClausewatchCommand root;
     @Spec CommandSpec spec;
@@ -21,7 +21,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         try (Workspace workspace = root.open()) {
-            var app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes()).start(host, port);
+            var app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer()).start(host, port);
             spec.commandLine().getOut().printf("Clausewatch API on http://%s:%d/api/v1/platforms (%s); Ctrl-C stops it%n", host, app.port(),
                     workspace.storeDescription());
             spec.commandLine().getOut().flush();

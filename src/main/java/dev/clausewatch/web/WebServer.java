@@ -40,16 +40,45 @@ public final class WebServer {
     private final Registry registry;
     private final Archive archive;
     private final DocumentChanges changes;
+    private final Pages pages;
+    private final byte[] css;
+    private final String cssPath;
 
-    public WebServer(Registry registry, Archive archive, DocumentChanges changes) {
+    public WebServer(Registry registry, Archive archive, DocumentChanges changes, dev.clausewatch.analysis.Analyzer analyzer) {
         this.registry = registry;
         this.archive = archive;
         this.changes = changes;
+        try (var in = WebServer.class.getResourceAsStream("/web/app.css")) {
+            this.css = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the stylesheet is missing from the build", e);
+        }
+        // The asset's name carries its hash, so it can be cached for a year and still change with a release.
+        this.cssPath = "/static/app-" + dev.clausewatch.capture.Sha256.of(css).substring(0, 12) + ".css";
+        this.pages = new Pages(registry, archive, changes, analyzer, cssPath);
     }
 
     public Javalin start(String host, int port) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.routes.get("/", pages::home);
+            config.routes.get("/documents/{platform}/{type}", ctx -> pages.document(ctx, document(ctx)));
+            config.routes.get("/documents/{platform}/{type}/changes", ctx -> {
+                Document document = document(ctx);
+                List<VersionProvisions> history = history(document);
+                VersionProvisions to = ctx.queryParam("to") == null ? history.getLast() : select(document, ctx.queryParam("to"));
+                VersionProvisions from = ctx.queryParam("from") == null ? history.get(Math.max(0, to.entry().number() - 2)) : select(document, ctx.queryParam("from"));
+                pages.change(ctx, document, from, to);
+            });
+            config.routes.get("/documents/{platform}/{type}/provisions/{id}", ctx -> pages.provision(ctx, document(ctx), ctx.pathParam("id")));
+            config.routes.get(cssPath, ctx -> ctx.contentType("text/css; charset=utf-8")
+                    .header("Cache-Control", "public, max-age=31536000, immutable").result(css));
+            config.routes.after(ctx -> {
+                ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+                if (ctx.res().getHeader("Cache-Control") == null) ctx.header("Cache-Control", "no-cache");
+            });
             config.routes.get("/api/v1/platforms", this::platforms);
             config.routes.get("/api/v1/platforms/{platform}/documents", this::documents);
             config.routes.get("/api/v1/documents/{platform}/{type}/versions", this::versions);

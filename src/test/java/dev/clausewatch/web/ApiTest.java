@@ -32,7 +32,7 @@ class ApiTest {
         workspace = TestStores.SQLITE.open(dir);
         workspace.importer().importPaths(List.of(TestStores.shared("data/ota-history/amazon-web-services"),
                 TestStores.shared("data/ota-history/chatgpt"), TestStores.shared("seeds/001_bd4926011f68c2e1.txt")));
-        app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes()).start("127.0.0.1", 0);
+        app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer()).start("127.0.0.1", 0);
     }
 
     @AfterAll

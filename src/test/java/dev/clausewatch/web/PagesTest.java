@@ -1,0 +1,98 @@
+package dev.clausewatch.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clausewatch.TestStores;
+import dev.clausewatch.cli.Workspace;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server-rendered pages on a real server (port 0) over real archived documents. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Workspace workspace;
+    private Javalin app;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        Path clip = dir.resolve("clip.md");
+        Files.writeString(clip, Files.readString(TestStores.shared("seeds/001_bd4926011f68c2e1.txt"))
+                .replace("for intentional disinformation or deception;", "for intentional disinformation or deception `<script>alert(1)</script>`;"));
+        workspace = TestStores.SQLITE.open(dir);
+        workspace.importer().importPaths(List.of(TestStores.shared("data/ota-history/chatgpt"), clip));
+        app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer()).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    void stop() {
+        app.stop();
+        workspace.close();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void home_lists_platforms_with_links_to_their_documents_and_sends_security_headers() throws Exception {
+        var home = get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(home.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'", "default-src 'none'");
+        assertThat(home.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(home.body()).contains("<main id=\"content\">", "href=\"/documents/chatgpt/terms-of-service\"", "lang=\"en\"")
+                .doesNotContain("<script");
+        Matcher css = Pattern.compile("href=\"(/static/app-[0-9a-f]{12}\\.css)\"").matcher(home.body());
+        assertThat(css.find()).isTrue();
+        var stylesheet = get(css.group(1));
+        assertThat(stylesheet.headers().firstValue("Cache-Control").orElse("")).contains("immutable");
+        assertThat(stylesheet.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+    }
+
+    @Test
+    void a_document_page_shows_provisions_history_and_the_version_in_force_on_a_date() throws Exception {
+        var page = get("/documents/chatgpt/terms-of-service?at=2025-12-01");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Version 1 of 6", "<label for=\"at\">", "what changed", "value=\"2025-12-01\"");
+    }
+
+    @Test
+    void user_supplied_text_is_escaped() throws Exception {
+        var page = get("/documents/amazon-web-services/responsible-ai-policy");
+        assertThat(page.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void a_change_page_shows_both_sides_and_filters_to_substantive_changes() throws Exception {
+        var all = get("/documents/chatgpt/terms-of-service/changes?from=1&to=6");
+        var substantive = get("/documents/chatgpt/terms-of-service/changes?from=1&to=6&substantive=on");
+        assertThat(all.body()).contains("<del>", "<ins>", "Substantive changes only");
+        assertThat(substantive.body()).doesNotContain("class=\"cosmetic\"").contains("class=\"substantive\"");
+        assertThat(substantive.body().length()).isLessThan(all.body().length());
+    }
+
+    @Test
+    void the_consequential_decisions_provision_has_its_full_analysis() throws Exception {
+        var document = get("/documents/amazon-web-services/responsible-ai-policy").body();
+        Matcher link = Pattern.compile("href=\"(/documents/amazon-web-services/responsible-ai-policy/provisions/p[0-9a-f]{11})\">Responsible AI Requirements")
+                .matcher(document);
+        assertThat(link.find()).isTrue();
+        var page = get(link.group(1)).body();
+        assertThat(page).contains("consequential-decisions-oversight", "Governance exposure", "Regulatory landscape", "EU AI Act",
+                "Jurisdiction flags", "Action items", "Interpretive note", "not a legal determination");
+    }
+}
