@@ -13,8 +13,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "demo", description = {"Imports the bundled demo dataset (real histories, see demo/ATTRIBUTION.md) into the store",
-        "and prints a summary of the archive. Importing again adds nothing."})
+@Command(name = "demo", description = {"Imports the bundled demo dataset (real histories, see demo/ATTRIBUTION.md) into the store,",
+        "prints a summary of the archive, and serves the web app on http://localhost:7070 until interrupted.",
+        "Importing again adds nothing."})
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand ClausewatchCommand root;
     @Spec CommandSpec spec;
@@ -22,8 +23,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "DIR", description = "The demo dataset (default: demo/ in the Clausewatch home).")
     Path from;
 
+    @Option(names = "--port", defaultValue = "7070", description = "Where the web app listens (default 7070).")
+    int port;
+
+    @Option(names = "--no-serve", description = "Import and summarise only; do not start the web app.")
+    boolean noServe;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Path dataset = from != null ? from : defaultDataset();
         if (!Files.isDirectory(dataset)) {
             throw new IllegalArgumentException("the demo dataset " + dataset + " is not a folder; pass --from DIR");
@@ -52,7 +59,10 @@ final class DemoCommand implements Callable<Integer> {
             out.println("      ./clausewatch analyze amazon-web-services/responsible-ai-policy");
             out.println("      ./clausewatch verify");
             out.flush();
-            return report.complete() ? 0 : ClausewatchCommand.INVALID;
+            if (!report.complete()) return ClausewatchCommand.INVALID;
+            if (noServe) return 0;
+            ServeCommand.serve(out, workspace, "127.0.0.1", port);
+            return 0;
         }
     }
 

@@ -21,17 +21,22 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         try (Workspace workspace = root.open()) {
-            var app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer()).start(host, port);
-            spec.commandLine().getOut().printf("Clausewatch API on http://%s:%d/api/v1/platforms (%s); Ctrl-C stops it%n", host, app.port(),
-                    workspace.storeDescription());
-            spec.commandLine().getOut().flush();
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.stop();
-                stopped.countDown();
-            }));
-            stopped.await();
+            serve(spec.commandLine().getOut(), workspace, host, port);
             return 0;
         }
+    }
+
+    /** Serves until the process is interrupted (Ctrl-C). */
+    static void serve(java.io.PrintWriter out, Workspace workspace, String host, int port) throws InterruptedException {
+        var app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer()).start(host, port);
+        out.printf("%nClausewatch is at http://%s:%d/ (API under /api/v1; %s). Ctrl-C stops it.%n", host.equals("127.0.0.1") ? "localhost" : host,
+                app.port(), workspace.storeDescription());
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            stopped.countDown();
+        }));
+        stopped.await();
     }
 }

@@ -42,7 +42,7 @@ class CommandLineTest {
     class After_importing_the_demo_dataset {
         @BeforeEach
         void importDemo() {
-            Run demo = run("demo", "--from", DEMO.toString());
+            Run demo = run("demo", "--from", DEMO.toString(), "--no-serve");
             assertThat(demo.status()).as(demo.err()).isZero();
             assertThat(demo.out()).contains("amazon-web-services/responsible-ai-policy");
         }
