@@ -19,6 +19,11 @@ public final class WordDiff {
     /** One edit: the words removed and the words inserted at one place (either may be empty). */
     public record Edit(String removed, String inserted) {}
 
+    /** A run of text for side-by-side display: kept on both sides, only before (removed), or only after (added). */
+    public record Segment(Kind kind, String text) {
+        public enum Kind { KEPT, REMOVED, ADDED }
+    }
+
     static final int MAX_TOKENS = 6_000;
     static final double MIN_SHARED = 0.2;
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?|[^\\s\\p{L}\\p{N}]");
@@ -38,6 +43,31 @@ public final class WordDiff {
             edits.add(new Edit(removed, inserted));
         }
         return edits;
+    }
+
+    /**
+     * The two texts as runs of kept, removed and added words, for showing them side by side with
+     * word-level highlights. Guarded like {@link #of}: texts too long or too different are one
+     * removal and one addition.
+     */
+    public static List<Segment> segments(String before, String after) {
+        List<String> a = tokens(before), b = tokens(after);
+        List<Segment> segments = new ArrayList<>();
+        if (a.size() + b.size() > MAX_TOKENS || (!a.equals(b) && shared(a, b) < MIN_SHARED)) {
+            if (!a.isEmpty()) segments.add(new Segment(Segment.Kind.REMOVED, join(a)));
+            if (!b.isEmpty()) segments.add(new Segment(Segment.Kind.ADDED, join(b)));
+            return segments;
+        }
+        int position = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+            int start = delta.getSource().getPosition();
+            if (start > position) segments.add(new Segment(Segment.Kind.KEPT, join(a.subList(position, start))));
+            if (!delta.getSource().getLines().isEmpty()) segments.add(new Segment(Segment.Kind.REMOVED, join(delta.getSource().getLines())));
+            if (!delta.getTarget().getLines().isEmpty()) segments.add(new Segment(Segment.Kind.ADDED, join(delta.getTarget().getLines())));
+            position = start + delta.getSource().size();
+        }
+        if (position < a.size()) segments.add(new Segment(Segment.Kind.KEPT, join(a.subList(position, a.size()))));
+        return segments;
     }
 
     static List<String> tokens(String text) {

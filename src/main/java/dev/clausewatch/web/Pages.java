@@ -40,7 +40,8 @@ public final class Pages {
     public record DocumentPage(String id, String title, int number, int versions, String capturedOn, String effectiveDate, String at,
                         List<ProvisionRow> provisions, List<HistoryRow> history) {}
 
-    public record ChangeRow(String kind, String reason, boolean substantive, String location, String before, String after) {}
+    public record ChangeRow(String kind, String reason, boolean substantive, String location,
+                            List<dev.clausewatch.change.WordDiff.Segment> before, List<dev.clausewatch.change.WordDiff.Segment> after) {}
 
     public record ChangePage(String id, String title, int from, int to, boolean substantive, boolean technical, String counts,
                       boolean substantiveOnly, List<ChangeRow> changes) {}
@@ -92,10 +93,13 @@ public final class Pages {
     void change(Context ctx, Document document, VersionProvisions from, VersionProvisions to) {
         ChangeSet set = changes.compare(from, to);
         boolean substantiveOnly = "on".equals(ctx.queryParam("substantive"));
-        List<ChangeRow> rows = set.changes().stream().filter(c -> !substantiveOnly || c.substantive()).map(c -> new ChangeRow(
-                c.kind().name().toLowerCase(java.util.Locale.ROOT), c.reason().description(), c.substantive(), c.location(),
-                c.kind() == ChangeKind.ADDED ? null : c.before().map(Provision::text).orElse(null),
-                c.kind() == ChangeKind.REMOVED ? null : c.after().map(Provision::text).orElse(null))).toList();
+        List<ChangeRow> rows = set.changes().stream().filter(c -> !substantiveOnly || c.substantive()).map(c -> {
+            var segments = dev.clausewatch.change.WordDiff.segments(c.kind() == ChangeKind.ADDED ? "" : c.before().map(Provision::text).orElse(""),
+                    c.kind() == ChangeKind.REMOVED ? "" : c.after().map(Provision::text).orElse(""));
+            return new ChangeRow(c.kind().name().toLowerCase(java.util.Locale.ROOT), c.reason().description(), c.substantive(), c.location(),
+                    segments.stream().filter(g -> g.kind() != dev.clausewatch.change.WordDiff.Segment.Kind.ADDED).toList(),
+                    segments.stream().filter(g -> g.kind() != dev.clausewatch.change.WordDiff.Segment.Kind.REMOVED).toList());
+        }).toList();
         ChangePage page = new ChangePage(document.id().toString(), document.title(), from.entry().number(), to.entry().number(), set.substantive(),
                 set.technical(), set.counts().toString(), substantiveOnly, rows);
         render(ctx, "change.jte", Map.of("css", css, "page", page));

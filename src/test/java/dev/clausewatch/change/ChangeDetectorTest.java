@@ -63,6 +63,15 @@ class ChangeDetectorTest {
         assertThat(millis).as("guarded word diff of a 40,000-word rewrite").isLessThan(2_000);
     }
 
+    @Test
+    void side_by_side_segments_highlight_only_the_changed_words() {
+        var segments = WordDiff.segments("You may cancel at any time.", "You may cancel within 14 days.");
+        assertThat(segments).extracting(WordDiff.Segment::kind).containsExactly(WordDiff.Segment.Kind.KEPT,
+                WordDiff.Segment.Kind.REMOVED, WordDiff.Segment.Kind.ADDED, WordDiff.Segment.Kind.KEPT);
+        assertThat(segments.get(1).text()).isEqualTo("at any time");
+        assertThat(segments.get(2).text()).isEqualTo("within 14 days");
+    }
+
     private static String words(Random random, int count) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) text.append("w").append(random.nextInt(50_000)).append(' ');
