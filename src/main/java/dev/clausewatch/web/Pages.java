@@ -31,7 +31,7 @@ import java.util.Optional;
 public final class Pages {
     public record DocumentLink(String id, String type, int versions) {}
 
-    public record PlatformRow(String name, List<DocumentLink> documents) {}
+    public record PlatformRow(String id, String name, List<DocumentLink> documents) {}
 
     public record ProvisionRow(String id, String text, List<String> topics) {}
 
@@ -47,6 +47,12 @@ public final class Pages {
                       boolean substantiveOnly, List<ChangeRow> changes) {}
 
     public record ProvisionPage(String documentTitle, ProvisionAnalysis analysis, int changes) {}
+
+    public record PlatformDocument(String id, String type, int versions, int substantive, int cosmetic, String latest) {}
+
+    public record TimelineEvent(String date, String documentId, String documentType, int number, boolean substantive) {}
+
+    public record PlatformPage(String name, List<PlatformDocument> documents, List<TimelineEvent> timeline) {}
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Registry registry;
@@ -64,10 +70,35 @@ public final class Pages {
     }
 
     void home(Context ctx) {
-        List<PlatformRow> rows = registry.platforms().stream().map(p -> new PlatformRow(p.name(), registry.documents(p.id()).stream()
+        List<PlatformRow> rows = registry.platforms().stream().map(p -> new PlatformRow(p.id().value(), p.name(), registry.documents(p.id()).stream()
                 .map(d -> new DocumentLink(d.id().toString(), d.id().type().name(), archive.timeline(d.id()).size()))
                 .filter(l -> l.versions() > 0).toList())).filter(r -> !r.documents().isEmpty()).toList();
         render(ctx, "home.jte", Map.of("css", css, "platforms", rows));
+    }
+
+    void platform(Context ctx, dev.clausewatch.registry.Platform platform) {
+        List<PlatformDocument> documents = new java.util.ArrayList<>();
+        List<TimelineEvent> timeline = new java.util.ArrayList<>();
+        for (Document d : registry.documents(platform.id())) {
+            List<VersionProvisions> history = changes.history(d.id());
+            if (history.isEmpty()) continue;
+            int substantive = 0, cosmetic = 0;
+            for (int i = 1; i < history.size(); i++) {
+                boolean isSubstantive = changes.compare(history.get(i - 1), history.get(i)).substantive();
+                if (isSubstantive) substantive++;
+                else cosmetic++;
+                timeline.add(new TimelineEvent(Chain.instant(history.get(i).entry().firstObservedAt()).substring(0, 10), d.id().toString(),
+                        d.id().type().name(), history.get(i).entry().number(), isSubstantive));
+            }
+            documents.add(new PlatformDocument(d.id().toString(), d.id().type().name(), history.size(), substantive, cosmetic,
+                    Chain.instant(history.getLast().entry().lastObservedAt()).substring(0, 10)));
+        }
+        timeline.sort(java.util.Comparator.comparing(TimelineEvent::date).reversed());
+        render(ctx, "platform.jte", Map.of("css", css, "page", new PlatformPage(platform.name(), documents, timeline)));
+    }
+
+    void methodology(Context ctx) {
+        render(ctx, "methodology.jte", Map.of("css", css));
     }
 
     void document(Context ctx, Document document) {

@@ -62,6 +62,11 @@ public final class WebServer {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.get("/", pages::home);
+            config.routes.get("/methodology", pages::methodology);
+            config.routes.get("/platforms/{platform}", ctx -> {
+                PlatformId platform = new PlatformId(ctx.pathParam("platform"));
+                pages.platform(ctx, registry.platform(platform).orElseThrow(() -> new NotFound("No platform " + platform + " is tracked.")));
+            });
             config.routes.get("/documents/{platform}/{type}", ctx -> pages.document(ctx, document(ctx)));
             config.routes.get("/documents/{platform}/{type}/changes", ctx -> {
                 Document document = document(ctx);

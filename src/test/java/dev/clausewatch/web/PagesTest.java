@@ -71,6 +71,15 @@ class PagesTest {
     }
 
     @Test
+    void a_platform_page_counts_substantive_and_cosmetic_changes_and_lists_its_timeline() throws Exception {
+        var page = get("/platforms/chatgpt");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>ChatGPT</h1>", "Governance timeline", "href=\"/documents/chatgpt/terms-of-service/changes?from=5&amp;to=6\"");
+        assertThat(get("/methodology").body()).contains("<h1>Methodology</h1>", "not a legal determination");
+        assertThat(get("/platforms/nobody").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void user_supplied_text_is_escaped() throws Exception {
         var page = get("/documents/amazon-web-services/responsible-ai-policy");
         assertThat(page.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
