@@ -42,6 +42,7 @@ public final class WebServer {
     private final DocumentChanges changes;
     private final Pages pages;
     private final byte[] css;
+    private final byte[] openApi;
     private final String cssPath;
 
     public WebServer(Registry registry, Archive archive, DocumentChanges changes, dev.clausewatch.analysis.Analyzer analyzer) {
@@ -54,6 +55,11 @@ public final class WebServer {
             throw new java.io.UncheckedIOException("the stylesheet is missing from the build", e);
         }
         // The asset's name carries its hash, so it can be cached for a year and still change with a release.
+        try (var in = WebServer.class.getResourceAsStream("/web/openapi.json")) {
+            this.openApi = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the OpenAPI description is missing from the build", e);
+        }
         this.cssPath = "/static/app-" + dev.clausewatch.capture.Sha256.of(css).substring(0, 12) + ".css";
         this.pages = new Pages(registry, archive, changes, analyzer, cssPath);
     }
@@ -84,12 +90,7 @@ public final class WebServer {
                 ctx.header("Referrer-Policy", "no-referrer");
                 if (ctx.res().getHeader("Cache-Control") == null) ctx.header("Cache-Control", "no-cache");
             });
-            config.routes.get("/api/v1/platforms", this::platforms);
-            config.routes.get("/api/v1/platforms/{platform}/documents", this::documents);
-            config.routes.get("/api/v1/documents/{platform}/{type}/versions", this::versions);
-            config.routes.get("/api/v1/documents/{platform}/{type}/versions/in-force", this::inForce);
-            config.routes.get("/api/v1/documents/{platform}/{type}/provisions", this::provisions);
-            config.routes.get("/api/v1/documents/{platform}/{type}/changes", this::changes);
+            apiRoutes().forEach(config.routes::get);
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.error(404, ctx -> {
@@ -100,6 +101,19 @@ public final class WebServer {
                 }
             });
         }).start(host, port);
+    }
+
+    /** Every API route, as the OpenAPI description must list them (checked by a test). */
+    Map<String, io.javalin.http.Handler> apiRoutes() {
+        Map<String, io.javalin.http.Handler> routes = new LinkedHashMap<>();
+        routes.put("/api/v1/platforms", this::platforms);
+        routes.put("/api/v1/platforms/{platform}/documents", this::documents);
+        routes.put("/api/v1/documents/{platform}/{type}/versions", this::versions);
+        routes.put("/api/v1/documents/{platform}/{type}/versions/in-force", this::inForce);
+        routes.put("/api/v1/documents/{platform}/{type}/provisions", this::provisions);
+        routes.put("/api/v1/documents/{platform}/{type}/changes", this::changes);
+        routes.put("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        return routes;
     }
 
     private static void error(Context ctx, HttpStatus status, String detail) {

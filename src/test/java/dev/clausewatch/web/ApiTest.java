@@ -82,6 +82,20 @@ class ApiTest {
     }
 
     @Test
+    void the_openapi_document_lists_exactly_the_api_routes_and_each_answers() throws Exception {
+        JsonNode openApi = get("/api/v1/openapi.json").body();
+        assertThat(openApi.get("openapi").asText()).startsWith("3.");
+        List<String> documented = new java.util.ArrayList<>();
+        openApi.get("paths").fieldNames().forEachRemaining(documented::add);
+        var server = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer());
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(server.apiRoutes().keySet());
+        for (String path : documented) {
+            String concrete = path.replace("{platform}", "amazon-web-services").replace("{type}", "acceptable-use-policy");
+            assertThat(get(concrete).status()).as(concrete).isEqualTo(200);
+        }
+    }
+
+    @Test
     void errors_are_json_with_a_sentence() throws Exception {
         Response early = get("/api/v1/documents/amazon-web-services/acceptable-use-policy/versions/in-force?at=2019-01-01");
         assertThat(early.status()).isEqualTo(404);
