@@ -41,6 +41,7 @@ public final class WebServer {
     private final Archive archive;
     private final DocumentChanges changes;
     private final Pages pages;
+    private final Feeds feeds;
     private final byte[] css;
     private final byte[] openApi;
     private final String cssPath;
@@ -62,6 +63,7 @@ public final class WebServer {
         }
         this.cssPath = "/static/app-" + dev.clausewatch.capture.Sha256.of(css).substring(0, 12) + ".css";
         this.pages = new Pages(registry, archive, changes, analyzer, cssPath);
+        this.feeds = new Feeds(changes);
     }
 
     public Javalin start(String host, int port) {
@@ -69,6 +71,15 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.routes.get("/", pages::home);
             config.routes.get("/methodology", pages::methodology);
+            config.routes.get("/feeds/documents/{platform}/{type}.atom", ctx -> {
+                Document d = document(ctx, ctx.pathParam("type").replaceAll("\\.atom$", ""));
+                feeds.documents(ctx, d.title() + " — Clausewatch", ctx.path(), List.of(d));
+            });
+            config.routes.get("/feeds/platforms/{platform}.atom", ctx -> {
+                PlatformId platform = new PlatformId(ctx.pathParam("platform").replaceAll("\\.atom$", ""));
+                var p = registry.platform(platform).orElseThrow(() -> new NotFound("No platform " + platform + " is tracked."));
+                feeds.documents(ctx, p.name() + " — Clausewatch", ctx.path(), registry.documents(platform));
+            });
             config.routes.get("/platforms/{platform}", ctx -> {
                 PlatformId platform = new PlatformId(ctx.pathParam("platform"));
                 pages.platform(ctx, registry.platform(platform).orElseThrow(() -> new NotFound("No platform " + platform + " is tracked.")));
@@ -188,11 +199,15 @@ public final class WebServer {
     }
 
     private Document document(Context ctx) {
+        return document(ctx, ctx.pathParam("type"));
+    }
+
+    private Document document(Context ctx, String typeSlug) {
         DocumentId id;
         try {
-            id = new DocumentId(new PlatformId(ctx.pathParam("platform")), DocumentType.fromSlug(ctx.pathParam("type")));
+            id = new DocumentId(new PlatformId(ctx.pathParam("platform")), DocumentType.fromSlug(typeSlug));
         } catch (IllegalArgumentException e) {
-            throw new NotFound("No document " + ctx.pathParam("platform") + "/" + ctx.pathParam("type") + " is tracked: " + e.getMessage() + ".");
+            throw new NotFound("No document " + ctx.pathParam("platform") + "/" + typeSlug + " is tracked: " + e.getMessage() + ".");
         }
         return registry.document(id).orElseThrow(() -> new NotFound("No document " + id + " is tracked."));
     }

@@ -80,6 +80,21 @@ class PagesTest {
     }
 
     @Test
+    void atom_feeds_of_a_document_and_a_platform_read_with_a_real_feed_parser() throws Exception {
+        for (String path : List.of("/feeds/documents/chatgpt/terms-of-service.atom", "/feeds/platforms/chatgpt.atom")) {
+            var response = get(path);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/atom+xml");
+            var feed = new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(response.body()));
+            assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+            // The terms of service have six versions, so five changes; the platform feed adds the other ChatGPT documents'.
+            assertThat(feed.getEntries()).extracting(e -> e.getLink()).filteredOn(l -> l.contains("/terms-of-service/")).hasSize(5);
+            assertThat(feed.getEntries()).extracting(e -> e.getLink()).anySatisfy(l -> assertThat(l).endsWith("/documents/chatgpt/terms-of-service/changes?from=5&to=6"));
+            assertThat(feed.getEntries()).anySatisfy(e -> assertThat(e.getTitle()).contains("substantive changes"));
+            assertThat(feed.getEntries()).extracting(e -> e.getUpdatedDate()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        }
+    }
+
+    @Test
     void user_supplied_text_is_escaped() throws Exception {
         var page = get("/documents/amazon-web-services/responsible-ai-policy");
         assertThat(page.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");

@@ -1,0 +1,78 @@
+package dev.clausewatch.web;
+
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import dev.clausewatch.change.ChangeSet;
+import dev.clausewatch.change.DocumentChanges;
+import dev.clausewatch.change.DocumentChanges.VersionProvisions;
+import dev.clausewatch.registry.Document;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Atom feeds of governance events: each new version of a document is an entry saying whether
+ * the change is substantive (with the count of substantive provision changes) or cosmetic, and
+ * linking to the change page. Technical upgrades are left out: they never alert.
+ */
+final class Feeds {
+    private final DocumentChanges changes;
+
+    Feeds(DocumentChanges changes) {
+        this.changes = changes;
+    }
+
+    void documents(Context ctx, String title, String selfPath, List<Document> documents) {
+        List<SyndEntry> entries = new ArrayList<>();
+        for (Document d : documents) entries.addAll(entries(ctx, d));
+        entries.sort(Comparator.comparing(SyndEntry::getUpdatedDate).reversed());
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("atom_1.0");
+        feed.setTitle(title);
+        feed.setLink(base(ctx) + selfPath);
+        feed.setUri(base(ctx) + selfPath);
+        feed.setDescription("Governance events tracked by Clausewatch");
+        feed.setPublishedDate(entries.isEmpty() ? new Date(0) : entries.getFirst().getUpdatedDate());
+        feed.setEntries(entries);
+        try {
+            ctx.contentType("application/atom+xml; charset=utf-8").result(new SyndFeedOutput().outputString(feed));
+        } catch (FeedException e) {
+            throw new IllegalStateException("cannot write the feed " + selfPath, e);
+        }
+    }
+
+    private List<SyndEntry> entries(Context ctx, Document document) {
+        List<VersionProvisions> history = changes.history(document.id());
+        List<SyndEntry> entries = new ArrayList<>();
+        for (int i = 1; i < history.size(); i++) {
+            ChangeSet set = changes.compare(history.get(i - 1), history.get(i));
+            if (set.technical()) continue;
+            int n = history.get(i).entry().number();
+            String link = base(ctx) + "/documents/" + document.id() + "/changes?from=" + (n - 1) + "&to=" + n;
+            SyndEntry entry = new SyndEntryImpl();
+            entry.setTitle(document.title() + ": " + (set.substantive() ? set.substantiveChanges().size() + " substantive changes" : "cosmetic change"));
+            entry.setLink(link);
+            entry.setUri(link);
+            Date date = Date.from(history.get(i).entry().firstObservedAt());
+            entry.setUpdatedDate(date);
+            entry.setPublishedDate(date);
+            SyndContentImpl summary = new SyndContentImpl();
+            summary.setType("text/plain");
+            summary.setValue(set.counts().toString());
+            entry.setDescription(summary);
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    private static String base(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+}
