@@ -52,6 +52,8 @@ public final class Pages {
 
     public record TimelineEvent(String date, String documentId, String documentType, int number, boolean substantive) {}
 
+    public record TopicPage(String title, List<dev.clausewatch.analysis.TopicComparison.Row> rows) {}
+
     public record PlatformPage(String name, List<PlatformDocument> documents, List<TimelineEvent> timeline) {}
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -95,6 +97,15 @@ public final class Pages {
         }
         timeline.sort(java.util.Comparator.comparing(TimelineEvent::date).reversed());
         render(ctx, "platform.jte", Map.of("css", css, "page", new PlatformPage(platform.name(), documents, timeline)));
+    }
+
+    void topic(Context ctx, String topicId, dev.clausewatch.knowledge.Topic topic, dev.clausewatch.analysis.TopicComparison comparison) {
+        Map<Document, List<Provision>> documents = new java.util.LinkedHashMap<>();
+        for (Document d : registry.documents()) {
+            List<VersionProvisions> history = changes.history(d.id());
+            if (!history.isEmpty()) documents.put(d, history.getLast().provisions());
+        }
+        render(ctx, "topic.jte", Map.of("css", css, "page", new TopicPage(topic.title(), comparison.compare(topicId, documents))));
     }
 
     void methodology(Context ctx) {

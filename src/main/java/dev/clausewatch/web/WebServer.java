@@ -46,6 +46,10 @@ public final class WebServer {
     private final byte[] openApi;
     private final String cssPath;
 
+    private final dev.clausewatch.knowledge.Knowledge knowledge = dev.clausewatch.knowledge.Knowledge.bundled();
+    private final dev.clausewatch.analysis.TopicComparison comparison = new dev.clausewatch.analysis.TopicComparison(
+            new dev.clausewatch.analysis.TopicClassifier(knowledge), dev.clausewatch.analysis.StanceRules.bundled());
+
     public WebServer(Registry registry, Archive archive, DocumentChanges changes, dev.clausewatch.analysis.Analyzer analyzer) {
         this.registry = registry;
         this.archive = archive;
@@ -71,6 +75,11 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.routes.get("/", pages::home);
             config.routes.get("/methodology", pages::methodology);
+            config.routes.get("/topics/{topic}", ctx -> {
+                String id = ctx.pathParam("topic");
+                var topic = knowledge.topic(id).orElseThrow(() -> new NotFound("No topic " + id + " in the knowledge data."));
+                pages.topic(ctx, id, topic, comparison);
+            });
             config.routes.get("/feeds/documents/{platform}/{type}.atom", ctx -> {
                 Document d = document(ctx, ctx.pathParam("type").replaceAll("\\.atom$", ""));
                 feeds.documents(ctx, d.title() + " — Clausewatch", ctx.path(), List.of(d));

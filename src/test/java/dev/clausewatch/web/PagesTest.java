@@ -95,6 +95,15 @@ class PagesTest {
     }
 
     @Test
+    void the_topic_comparison_page_names_each_platform_with_its_stance() throws Exception {
+        var page = get("/topics/ai-training-on-user-content");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Use of user inputs, outputs or content to train or improve models</h1>", "<td>chatgpt</td>",
+                "<td>amazon-web-services</td>");
+        assertThat(get("/topics/no-such-topic").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void user_supplied_text_is_escaped() throws Exception {
         var page = get("/documents/amazon-web-services/responsible-ai-policy");
         assertThat(page.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
