@@ -209,6 +209,23 @@ public final class Archive {
         }
     }
 
+    /**
+     * The last instant a date argument covers: a plain date (YYYY-MM-DD) means the end of that day
+     * in UTC, so "in force on 2024-01-01" includes what was first seen during that day; a full ISO
+     * 8601 date-time is taken as it is.
+     */
+    public static Instant endOf(String text) {
+        try {
+            return java.time.LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC).minusMillis(1);
+        } catch (java.time.format.DateTimeParseException notDate) {
+            try {
+                return java.time.OffsetDateTime.parse(text).toInstant();
+            } catch (java.time.format.DateTimeParseException notDateTime) {
+                throw new IllegalArgumentException("date \"" + text + "\" must be YYYY-MM-DD or an ISO 8601 date-time such as 2024-01-01T12:00:00Z");
+            }
+        }
+    }
+
     /** SHA-256 of a text as the archive stores it (UTF-8), for callers that compare contents. */
     public static String contentHash(String markdown) {
         return Sha256.of(markdown);

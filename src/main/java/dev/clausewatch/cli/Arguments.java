@@ -4,10 +4,6 @@ import dev.clausewatch.archive.TimelineEntry;
 import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.DocumentId;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Turns command-line words into domain values, with errors that say what was expected. */
@@ -28,19 +24,8 @@ final class Arguments {
         return timeline;
     }
 
-    /**
-     * The last instant a date argument covers: a plain date means the end of that day (UTC), so
-     * "in force on 2024-01-01" includes versions first seen during that day.
-     */
+    /** The last instant a date argument covers (see {@link dev.clausewatch.archive.Archive#endOf}). */
     static Instant endOf(String text) {
-        try {
-            return LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1);
-        } catch (DateTimeParseException notDate) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException notDateTime) {
-                throw new IllegalArgumentException("date \"" + text + "\" must be YYYY-MM-DD or an ISO 8601 date-time such as 2024-01-01T12:00:00Z");
-            }
-        }
+        return dev.clausewatch.archive.Archive.endOf(text);
     }
 }
