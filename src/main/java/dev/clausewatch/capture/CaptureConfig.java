@@ -29,37 +29,70 @@ public record CaptureConfig(String userAgent, Duration connectTimeout, Duration 
     }
 
     public CaptureConfig withLoopbackAllowed() {
-        return new CaptureConfig(userAgent, connectTimeout, readTimeout, maxBytes, maxRedirects, retries, retryBackoff, hostDelay,
-                hostConcurrency, respectRobots, true, acceptLanguage, chromiumPath, browserTimeout);
+        return with(b -> b.allowLoopback = true);
     }
 
     public CaptureConfig withTimeouts(Duration connect, Duration read) {
-        return new CaptureConfig(userAgent, connect, read, maxBytes, maxRedirects, retries, retryBackoff, hostDelay,
-                hostConcurrency, respectRobots, allowLoopback, acceptLanguage, chromiumPath, browserTimeout);
+        return with(b -> {
+            b.connectTimeout = connect;
+            b.readTimeout = read;
+        });
     }
 
     public CaptureConfig withPoliteness(Duration delay, Duration backoff) {
-        return new CaptureConfig(userAgent, connectTimeout, readTimeout, maxBytes, maxRedirects, retries, backoff, delay,
-                hostConcurrency, respectRobots, allowLoopback, acceptLanguage, chromiumPath, browserTimeout);
+        return with(b -> {
+            b.hostDelay = delay;
+            b.retryBackoff = backoff;
+        });
     }
 
     public CaptureConfig withChromium(Path path) {
-        return new CaptureConfig(userAgent, connectTimeout, readTimeout, maxBytes, maxRedirects, retries, retryBackoff, hostDelay,
-                hostConcurrency, respectRobots, allowLoopback, acceptLanguage, path, browserTimeout);
+        return with(b -> b.chromiumPath = path);
     }
 
     public CaptureConfig withBrowserTimeout(Duration timeout) {
-        return new CaptureConfig(userAgent, connectTimeout, readTimeout, maxBytes, maxRedirects, retries, retryBackoff, hostDelay,
-                hostConcurrency, respectRobots, allowLoopback, acceptLanguage, chromiumPath, timeout);
+        return with(b -> b.browserTimeout = timeout);
     }
 
     public CaptureConfig withHostConcurrency(int concurrency) {
-        return new CaptureConfig(userAgent, connectTimeout, readTimeout, maxBytes, maxRedirects, retries, retryBackoff, hostDelay,
-                concurrency, respectRobots, allowLoopback, acceptLanguage, chromiumPath, browserTimeout);
+        return with(b -> b.hostConcurrency = concurrency);
     }
 
     public CaptureConfig withMaxBytes(long bytes) {
-        return new CaptureConfig(userAgent, connectTimeout, readTimeout, bytes, maxRedirects, retries, retryBackoff, hostDelay,
-                hostConcurrency, respectRobots, allowLoopback, acceptLanguage, chromiumPath, browserTimeout);
+        return with(b -> b.maxBytes = bytes);
+    }
+
+    /** A copy with some fields changed (the record's compact constructor validates the result). */
+    private CaptureConfig with(java.util.function.Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return new CaptureConfig(f.userAgent, f.connectTimeout, f.readTimeout, f.maxBytes, f.maxRedirects, f.retries, f.retryBackoff,
+                f.hostDelay, f.hostConcurrency, f.respectRobots, f.allowLoopback, f.acceptLanguage, f.chromiumPath, f.browserTimeout);
+    }
+
+    private static final class Fields {
+        String userAgent, acceptLanguage;
+        Duration connectTimeout, readTimeout, retryBackoff, hostDelay, browserTimeout;
+        long maxBytes;
+        int maxRedirects, retries, hostConcurrency;
+        boolean respectRobots, allowLoopback;
+        Path chromiumPath;
+
+        Fields(CaptureConfig c) {
+            userAgent = c.userAgent;
+            connectTimeout = c.connectTimeout;
+            readTimeout = c.readTimeout;
+            maxBytes = c.maxBytes;
+            maxRedirects = c.maxRedirects;
+            retries = c.retries;
+            retryBackoff = c.retryBackoff;
+            hostDelay = c.hostDelay;
+            hostConcurrency = c.hostConcurrency;
+            respectRobots = c.respectRobots;
+            allowLoopback = c.allowLoopback;
+            acceptLanguage = c.acceptLanguage;
+            chromiumPath = c.chromiumPath;
+            browserTimeout = c.browserTimeout;
+        }
     }
 }
