@@ -75,6 +75,13 @@ public final class TopicClassifier {
      * its best sentence: cues scattered over a long paragraph do not add up to a topic no sentence has.
      */
     public List<TopicMatch> classify(String text) {
+        // Results are a pure function of the text: an unchanged provision is classified once.
+        return results.computeIfAbsent(text, this::classifyNow);
+    }
+
+    private final Map<String, List<TopicMatch>> results = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<TopicMatch> classifyNow(String text) {
         Map<String, TopicMatch> best = new LinkedHashMap<>();
         for (String sentence : Texts.sentences(text)) {
             for (TopicMatch match : classifySentence(sentence)) {

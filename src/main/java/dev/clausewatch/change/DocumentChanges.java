@@ -27,9 +27,25 @@ public final class DocumentChanges {
         this.detector = detector;
     }
 
-    /** Every version of the document, oldest first, with provision ids carried through the whole history. */
+    /** A computed history and the timeline it was computed from. */
+    private record Cached(List<TimelineEntry> timeline, List<VersionProvisions> history) {}
+
+    private final java.util.Map<DocumentId, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Every version of the document, oldest first, with provision ids carried through the whole
+     * history. Computed once per state of the timeline: a new observation makes it recompute.
+     */
     public List<VersionProvisions> history(DocumentId document) {
         List<TimelineEntry> timeline = archive.timeline(document);
+        Cached cached = cache.get(document);
+        if (cached != null && cached.timeline().equals(timeline)) return cached.history();
+        List<VersionProvisions> history = compute(document, timeline);
+        cache.put(document, new Cached(timeline, history));
+        return history;
+    }
+
+    private List<VersionProvisions> compute(DocumentId document, List<TimelineEntry> timeline) {
         List<Lineage.VersionText> texts = new ArrayList<>();
         for (TimelineEntry e : timeline) texts.add(new Lineage.VersionText(e.version().contentSha256(), archive.text(e.version())));
         List<List<Provision>> identified = lineage.of(document.toString(), texts);

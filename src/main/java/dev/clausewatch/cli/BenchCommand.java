@@ -1,28 +1,43 @@
 package dev.clausewatch.cli;
 
 import dev.clausewatch.ingest.ImportReport;
+import dev.clausewatch.provision.ProvisionKind;
+import dev.clausewatch.registry.DocumentId;
 import dev.clausewatch.storage.PostgresSchemas;
 import dev.clausewatch.storage.StorageConfig;
+import dev.clausewatch.web.WebServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", description = "Benchmarks. `bench import PATH…` imports into fresh stores and reports versions/s and MB/s.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Extract.class, BenchCommand.Track.class, BenchCommand.Changes.class, BenchCommand.Classify.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Extract.class, BenchCommand.Track.class, BenchCommand.Changes.class, BenchCommand.Classify.class, BenchCommand.Web.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -294,6 +309,90 @@ final class BenchCommand implements Runnable {
                 out.flush();
             }
             return 0;
+        }
+    }
+
+    @Command(name = "web", description = {"Imports HISTORY_DIR… into a fresh embedded store, serves it on loopback, and sends each page",
+            "and API route requests at a fixed --rate for --seconds (after a warm-up), timing each from its scheduled start",
+            "(so queueing counts). Prints p50/p99/max latency and the throughput achieved."})
+    static final class Web implements Callable<Integer> {
+        @ParentCommand BenchCommand bench;
+        @Spec CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "HISTORY_DIR") List<Path> roots;
+
+        @Option(names = "--rate", defaultValue = "200") int rate;
+
+        @Option(names = "--seconds", defaultValue = "10") int seconds;
+
+        @Option(names = "--document", defaultValue = "facebook/terms-of-service") String documentId;
+
+        @Override
+        public Integer call() throws Exception {
+            ClausewatchCommand root = (ClausewatchCommand) bench.spec.parent().userObject();
+            PrintWriter out = spec.commandLine().getOut();
+            Path dir = Files.createTempDirectory("clausewatch-bench-web-");
+            try (Workspace workspace = root.opener.apply(StorageConfig.embedded(dir), root.captureConfig())) {
+                workspace.importer().importPaths(roots);
+                var app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer())
+                        .start("127.0.0.1", 0);
+                try {
+                    var document = DocumentId.parse(documentId);
+                    var history = workspace.changes().history(document);
+                    int n = history.size();
+                    String provision = history.getLast().provisions().stream()
+                            .filter(p -> p.kind() != ProvisionKind.HEADING).findFirst().orElseThrow().id();
+                    String base = "http://127.0.0.1:" + app.port();
+                    String doc = "/documents/" + document;
+                    String api = "/api/v1/documents/" + document;
+                    Map<String, String> routes = new LinkedHashMap<>();
+                    routes.put("document page", doc);
+                    routes.put("change page", doc + "/changes?from=" + (n - 1) + "&to=" + n);
+                    routes.put("provision page", doc + "/provisions/" + provision);
+                    routes.put("API versions", api + "/versions");
+                    routes.put("API changes", api + "/changes?from=" + (n - 1) + "&to=" + n);
+                    routes.put("API provisions", api + "/provisions");
+                    var client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
+                    out.printf(Locale.ROOT, "%s: %d versions; %d req/s for %d s per route%n", document, n, rate, seconds);
+                    for (var route : routes.entrySet()) {
+                        URI uri = URI.create(base + route.getValue());
+                        for (int i = 0; i < 20; i++) client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+                        measure(out, client, route.getKey(), uri);
+                    }
+                } finally {
+                    app.stop();
+                }
+            } finally {
+                Import.deleteTree(dir);
+            }
+            return 0;
+        }
+
+        private void measure(PrintWriter out, HttpClient client, String name, URI uri) throws Exception {
+            int total = rate * seconds;
+            long interval = 1_000_000_000L / rate;
+            long[] latency = new long[total];
+            AtomicInteger errors = new AtomicInteger();
+            var done = new CountDownLatch(total);
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long scheduled = start + i * interval;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) LockSupport.parkNanos(wait);
+                final int index = i;
+                client.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((response, failure) -> {
+                            latency[index] = System.nanoTime() - scheduled;
+                            if (failure != null || response.statusCode() != 200) errors.incrementAndGet();
+                            done.countDown();
+                        });
+            }
+            done.await();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            Arrays.sort(latency);
+            out.printf(Locale.ROOT, "%-15s %6d requests, %6.1f req/s achieved, p50 %7.2f ms, p99 %8.2f ms, max %8.2f ms, %d errors%n", name, total,
+                    total / elapsed, latency[total / 2] / 1e6, latency[(int) (total * 0.99)] / 1e6, latency[total - 1] / 1e6, errors.get());
+            out.flush();
         }
     }
 

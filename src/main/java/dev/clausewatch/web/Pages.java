@@ -62,6 +62,7 @@ public final class Pages {
     private final DocumentChanges changes;
     private final Analyzer analyzer;
     private final String css;
+    private final Map<String, List<dev.clausewatch.provision.Reference>> referencesByVersion = new java.util.concurrent.ConcurrentHashMap<>();
 
     Pages(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer, String cssPath) {
         this.registry = registry;
@@ -153,7 +154,11 @@ public final class Pages {
         List<Provision> current = history.getLast().provisions();
         Provision provision = current.stream().filter(p -> p.id().equals(provisionId)).findFirst().orElseThrow(() -> new WebServer.NotFound(
                 "No provision " + provisionId + " in the current version of " + document.id() + "."));
-        var references = References.in(current, new RegisteredDocuments(registry, Optional.of(document.platform())), document.id());
+        // A version's references depend only on its text and the registered documents: found once per
+        // version and state of the registry (a newly registered document can resolve a reference).
+        String key = history.getLast().entry().version().contentSha256() + "|" + document.id() + "|" + registry.documents().hashCode();
+        var references = referencesByVersion.computeIfAbsent(key,
+                k -> References.in(current, new RegisteredDocuments(registry, Optional.of(document.platform())), document.id()));
         ProvisionAnalysis analysis = analyzer.analyze(provision, references, id -> List.of());
         int changed = 0;
         String previous = null;
