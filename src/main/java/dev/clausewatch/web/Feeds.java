@@ -8,6 +8,7 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.clausewatch.change.ChangeSet;
+import dev.clausewatch.change.ProvisionChange;
 import dev.clausewatch.change.DocumentChanges;
 import dev.clausewatch.change.DocumentChanges.VersionProvisions;
 import dev.clausewatch.registry.Document;
@@ -16,11 +17,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Atom feeds of governance events: each new version of a document is an entry saying whether
  * the change is substantive (with the count of substantive provision changes) or cosmetic, and
- * linking to the change page. Technical upgrades are left out: they never alert.
+ * linking to the change page. Technical upgrades are left out: they never alert. A topic feed keeps
+ * only the changes whose substantive provision changes touch a provision on that topic.
  */
 final class Feeds {
     private final DocumentChanges changes;
@@ -30,8 +33,22 @@ final class Feeds {
     }
 
     void documents(Context ctx, String title, String selfPath, List<Document> documents) {
+        write(ctx, title, selfPath, documents, Scope.ALL);
+    }
+
+    /** Substantive changes, across {@code documents}, that touch a provision matching {@code onTopic} (before or after). */
+    void topic(Context ctx, String title, String selfPath, List<Document> documents, String topicTitle, Predicate<ProvisionChange> onTopic) {
+        write(ctx, title, selfPath, documents, new Scope(topicTitle, onTopic));
+    }
+
+    /** Which provision changes an entry counts; {@code name} is added to entry titles when set. */
+    private record Scope(String name, Predicate<ProvisionChange> counts) {
+        static final Scope ALL = new Scope("", change -> true);
+    }
+
+    private void write(Context ctx, String title, String selfPath, List<Document> documents, Scope scope) {
         List<SyndEntry> entries = new ArrayList<>();
-        for (Document d : documents) entries.addAll(entries(ctx, d));
+        for (Document d : documents) entries.addAll(entries(ctx, d, scope));
         entries.sort(Comparator.comparing(SyndEntry::getUpdatedDate).reversed());
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
@@ -48,16 +65,19 @@ final class Feeds {
         }
     }
 
-    private List<SyndEntry> entries(Context ctx, Document document) {
+    private List<SyndEntry> entries(Context ctx, Document document, Scope scope) {
         List<VersionProvisions> history = changes.history(document.id());
         List<SyndEntry> entries = new ArrayList<>();
         for (int i = 1; i < history.size(); i++) {
             ChangeSet set = changes.compare(history.get(i - 1), history.get(i));
             if (set.technical()) continue;
+            List<ProvisionChange> counted = set.substantiveChanges().stream().filter(scope.counts()).toList();
+            if (scope != Scope.ALL && counted.isEmpty()) continue;
             int n = history.get(i).entry().number();
             String link = base(ctx) + "/documents/" + document.id() + "/changes?from=" + (n - 1) + "&to=" + n;
             SyndEntry entry = new SyndEntryImpl();
-            entry.setTitle(document.title() + ": " + (set.substantive() ? set.substantiveChanges().size() + " substantive changes" : "cosmetic change"));
+            String on = scope.name().isEmpty() ? "" : " on " + scope.name();
+            entry.setTitle(document.title() + ": " + (counted.isEmpty() ? "cosmetic change" : counted.size() + " substantive changes" + on));
             entry.setLink(link);
             entry.setUri(link);
             Date date = Date.from(history.get(i).entry().firstObservedAt());

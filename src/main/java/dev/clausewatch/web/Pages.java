@@ -52,7 +52,7 @@ public final class Pages {
 
     public record TimelineEvent(String date, String documentId, String documentType, int number, boolean substantive) {}
 
-    public record TopicPage(String title, List<dev.clausewatch.analysis.TopicComparison.Row> rows) {}
+    public record TopicPage(String id, String title, List<dev.clausewatch.analysis.TopicComparison.Row> rows) {}
 
     public record PlatformPage(String name, List<PlatformDocument> documents, List<TimelineEvent> timeline) {}
 
@@ -106,7 +106,7 @@ public final class Pages {
             List<VersionProvisions> history = changes.history(d.id());
             if (!history.isEmpty()) documents.put(d, history.getLast().provisions());
         }
-        render(ctx, "topic.jte", Map.of("css", css, "page", new TopicPage(topic.title(), comparison.compare(topicId, documents))));
+        render(ctx, "topic.jte", Map.of("css", css, "page", new TopicPage(topicId, topic.title(), comparison.compare(topicId, documents))));
     }
 
     void methodology(Context ctx) {

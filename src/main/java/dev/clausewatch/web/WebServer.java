@@ -36,6 +36,7 @@ public final class WebServer {
     private final Registry registry;
     private final Archive archive;
     private final DocumentChanges changes;
+    private final dev.clausewatch.analysis.Analyzer analyzer;
     private final Pages pages;
     private final Feeds feeds;
     private final byte[] css;
@@ -50,6 +51,7 @@ public final class WebServer {
         this.registry = registry;
         this.archive = archive;
         this.changes = changes;
+        this.analyzer = analyzer;
         try (var in = WebServer.class.getResourceAsStream("/web/app.css")) {
             this.css = in.readAllBytes();
         } catch (java.io.IOException e) {
@@ -84,6 +86,11 @@ public final class WebServer {
                 PlatformId platform = new PlatformId(ctx.pathParam("platform").replaceAll("\\.atom$", ""));
                 var p = registry.platform(platform).orElseThrow(() -> new NotFound("No platform " + platform + " is tracked."));
                 feeds.documents(ctx, p.name() + " — Clausewatch", ctx.path(), registry.documents(platform));
+            });
+            config.routes.get("/feeds/topics/{topic}.atom", ctx -> {
+                String id = ctx.pathParam("topic").replaceAll("\\.atom$", "");
+                var topic = knowledge.topic(id).orElseThrow(() -> new NotFound("No topic " + id + " in the knowledge data."));
+                feeds.topic(ctx, topic.title() + " — Clausewatch", ctx.path(), registry.documents(), topic.title(), change -> onTopic(change, id));
             });
             config.routes.get("/platforms/{platform}", ctx -> {
                 PlatformId platform = new PlatformId(ctx.pathParam("platform"));
@@ -130,6 +137,12 @@ public final class WebServer {
         routes.put("/api/v1/documents/{platform}/{type}/changes", this::changes);
         routes.put("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         return routes;
+    }
+
+    /** Whether the provision changed, before or after the change, is on the topic. */
+    private boolean onTopic(dev.clausewatch.change.ProvisionChange change, String topicId) {
+        return java.util.stream.Stream.concat(change.before().stream(), change.after().stream())
+                .anyMatch(p -> analyzer.topics(p).stream().anyMatch(m -> m.topicId().equals(topicId)));
     }
 
     private static void error(Context ctx, HttpStatus status, String detail) {

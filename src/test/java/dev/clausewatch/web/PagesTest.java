@@ -95,6 +95,26 @@ class PagesTest {
     }
 
     @Test
+    void a_topic_feed_lists_only_substantive_changes_touching_that_topic() throws Exception {
+        var response = get("/feeds/topics/ai-training-on-user-content.atom");
+        assertThat(response.statusCode()).isEqualTo(200);
+        var feed = new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(response.body()));
+        assertThat(feed.getTitle()).startsWith("Use of user inputs, outputs or content to train or improve models");
+        assertThat(feed.getEntries()).isNotEmpty().allSatisfy(e -> assertThat(e.getTitle())
+                .contains("substantive changes on Use of user inputs, outputs or content to train or improve models"));
+        // Every entry's change really has a substantive provision change on the topic, checked against the API.
+        for (var entry : feed.getEntries()) {
+            String path = java.net.URI.create(entry.getLink()).getRawPath().replace("/documents/", "/api/v1/documents/");
+            var api = get(path + "?" + java.net.URI.create(entry.getLink()).getRawQuery());
+            assertThat(api.statusCode()).isEqualTo(200);
+            assertThat(api.body()).contains("\"substantive\":true");
+        }
+        assertThat(get("/feeds/topics/no-such-topic.atom").statusCode()).isEqualTo(404);
+        assertThat(get("/topics/ai-training-on-user-content").body()).contains("href=\"/feeds/topics/ai-training-on-user-content.atom\"");
+        assertThat(get("/documents/chatgpt/terms-of-service").body()).contains("href=\"/feeds/documents/chatgpt/terms-of-service.atom\"");
+    }
+
+    @Test
     void the_topic_comparison_page_names_each_platform_with_its_stance() throws Exception {
         var page = get("/topics/ai-training-on-user-content");
         assertThat(page.statusCode()).isEqualTo(200);
