@@ -44,7 +44,7 @@ public final class Pages {
                             List<dev.clausewatch.change.WordDiff.Segment> before, List<dev.clausewatch.change.WordDiff.Segment> after) {}
 
     public record ChangePage(String id, String title, int from, int to, boolean substantive, boolean technical, String counts,
-                      boolean substantiveOnly, List<ChangeRow> changes) {}
+                      boolean substantiveOnly, List<ChangeRow> changes, List<HistoryRow> versions) {}
 
     public record ProvisionPage(String documentTitle, ProvisionAnalysis analysis, int changes) {}
 
@@ -125,8 +125,7 @@ public final class Pages {
         }
         List<ProvisionRow> provisions = version.provisions().stream().map(p -> new ProvisionRow(p.id(), p.text(),
                 analyzer.topics(p).stream().map(TopicMatch::topicId).toList())).toList();
-        List<HistoryRow> rows = history.stream().map(v -> new HistoryRow(v.entry().number(),
-                Chain.instant(v.entry().firstObservedAt()).substring(0, 10), v.entry().version().kind().label())).toList();
+        List<HistoryRow> rows = historyRows(history);
         DocumentPage page = new DocumentPage(document.id().toString(), document.title(), version.entry().number(), history.size(),
                 Chain.instant(version.entry().firstObservedAt()).substring(0, 10),
                 EffectiveDate.in(version.provisions()).map(d -> d.date().toString()).orElse(null), at == null ? "" : at, provisions, rows);
@@ -144,8 +143,21 @@ public final class Pages {
                     segments.stream().filter(g -> g.kind() != dev.clausewatch.change.WordDiff.Segment.Kind.REMOVED).toList());
         }).toList();
         ChangePage page = new ChangePage(document.id().toString(), document.title(), from.entry().number(), to.entry().number(), set.substantive(),
-                set.technical(), set.counts().toString(), substantiveOnly, rows);
+                set.technical(), countsInWords(set), substantiveOnly, rows, historyRows(changes.history(document.id())));
         render(ctx, "change.jte", Map.of("css", css, "page", page));
+    }
+
+    /** "1 modified, 2 added" rather than the counts map; "no provision changed" when all are zero. */
+    private static String countsInWords(ChangeSet set) {
+        String words = set.counts().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return words.isEmpty() ? "No provision changed." : "Provisions: " + words + ".";
+    }
+
+    private static List<HistoryRow> historyRows(List<VersionProvisions> history) {
+        return history.stream().map(v -> new HistoryRow(v.entry().number(),
+                Chain.instant(v.entry().firstObservedAt()).substring(0, 10), v.entry().version().kind().label())).toList();
     }
 
     void provision(Context ctx, Document document, String provisionId) {

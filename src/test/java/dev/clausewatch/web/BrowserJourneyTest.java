@@ -69,11 +69,20 @@ class BrowserJourneyTest {
         page.navigate("http://127.0.0.1:" + app.port() + "/documents/chatgpt/terms-of-service/changes?from=1&to=6");
         int allRows = page.locator("tbody tr").count();
         page.check("#substantive");
-        page.click("button:has-text('Filter')");
+        page.click("button:has-text('Compare')");
         int substantiveRows = page.locator("tbody tr").count();
         assertThat(substantiveRows).isPositive().isLessThan(allRows);
         assertThat(page.locator("tr.cosmetic").count()).isZero();
         shot(page, "3-change-substantive-only");
+
+        // The version pickers make the shareable URL of any pair.
+        page.selectOption("#from", "5");
+        page.selectOption("#to", "6");
+        page.click("button:has-text('Compare')");
+        assertThat(page.url()).endsWith("/documents/chatgpt/terms-of-service/changes?from=5&to=6&substantive=on");
+        assertThat(page.locator("main p").first().textContent()).startsWith("Version 5 → version 6: cosmetic.").contains("Provisions: 1 modified.");
+        assertThat(page.locator("main").textContent()).contains("No substantive change between these versions.");
+        shot(page, "3b-change-picked-versions");
 
         page.navigate("http://127.0.0.1:" + app.port() + "/documents/amazon-web-services/responsible-ai-policy");
         page.click("text=Responsible AI Requirements");
@@ -82,6 +91,12 @@ class BrowserJourneyTest {
         page.keyboard().press("Tab");
         assertThat(page.evaluate("document.activeElement.textContent")).isEqualTo("Skip to content");
         shot(page, "4-provision-analysis");
+
+        page.click("main a[href^='/topics/']");
+        assertThat(page.url()).contains("/topics/");
+        assertThat(page.locator("tbody tr").count()).isGreaterThan(1);
+        assertThat(page.locator("main").textContent()).contains("amazon-web-services", "chatgpt");
+        shot(page, "5-topic-comparison");
     }
 
     private static void shot(Page page, String name) {
