@@ -36,7 +36,8 @@ public final class TopicClassifier {
     private static final Map<String, String> IRREGULAR = Map.of("children", "child", "minors", "minor", "identify", "identifi",
             "identifies", "identifi", "identified", "identifi");
 
-    private record Cue(String stem, double weight) {}
+    /** A cue word of a topic; {@code named} when the topic's title uses it (a title word alone may decide the topic). */
+    private record Cue(String stem, double weight, boolean named) {}
 
     private final Map<String, List<Cue>> cuesByTopic = new LinkedHashMap<>();
     private final Map<String, List<String>> phrasesByTopic = new LinkedHashMap<>();
@@ -58,8 +59,10 @@ public final class TopicClassifier {
         this.model = model;
         this.embed = embed;
         Map<String, Set<String>> stemsByTopic = new LinkedHashMap<>();
+        Map<String, Set<String>> titleStems = new HashMap<>();
         Map<String, Integer> topicsPerStem = new HashMap<>();
         for (Topic topic : knowledge.topics().values()) {
+            titleStems.put(topic.id(), new HashSet<>(stems(topic.title())));
             Set<String> stems = new HashSet<>(stems(topic.title()));
             topic.triggerPhrases().forEach(phrase -> stems.addAll(stems(phrase)));
             stemsByTopic.put(topic.id(), stems);
@@ -67,7 +70,7 @@ public final class TopicClassifier {
             phrasesByTopic.put(topic.id(), topic.triggerPhrases().stream().map(p -> p.toLowerCase(Locale.ROOT)).toList());
         }
         stemsByTopic.forEach((topic, stems) -> cuesByTopic.put(topic, stems.stream()
-                .map(s -> new Cue(s, 1.0 / topicsPerStem.get(s))).sorted(Comparator.comparing(Cue::stem)).toList()));
+                .map(s -> new Cue(s, 1.0 / topicsPerStem.get(s), titleStems.get(topic).contains(s))).sorted(Comparator.comparing(Cue::stem)).toList()));
     }
 
     /**
@@ -118,10 +121,12 @@ public final class TopicClassifier {
         for (var entry : cuesByTopic.entrySet()) {
             double score = 0;
             List<String> evidence = new ArrayList<>();
+            boolean named = false;
             for (Cue cue : entry.getValue()) {
                 if (stems.contains(cue.stem())) {
                     score += cue.weight();
                     evidence.add(cue.stem() + "…");
+                    named |= cue.named();
                 }
             }
             for (String phrase : phrasesByTopic.get(entry.getKey())) {
@@ -130,8 +135,9 @@ public final class TopicClassifier {
                     evidence.add(0, "\"" + phrase + "\"");
                 }
             }
-            // One cue alone must be a word of some length: short words are too common to decide a topic.
-            boolean enough = evidence.size() >= 2 || evidence.stream().anyMatch(e -> e.startsWith("\"") || e.length() >= 6);
+            // One cue alone must be a word of the topic's own title and of some length: a word taken from
+            // one of its example phrases ("affected" from "affected individuals") is too common alone.
+            boolean enough = evidence.size() >= 2 || evidence.stream().anyMatch(e -> e.startsWith("\"")) || (named && evidence.getFirst().length() >= 6);
             if (score >= THRESHOLD && enough) matches.add(new TopicMatch(entry.getKey(), Math.min(1.0, score / (2 * THRESHOLD)), evidence));
         }
         return matches;
