@@ -150,20 +150,50 @@ public final class WebServer {
     }
 
     private void platforms(Context ctx) {
-        ctx.json(registry.platforms().stream().map(p -> Map.of("id", p.id().value(), "name", p.name(),
+        ctx.json(page(ctx, registry.platforms()).stream().map(p -> Map.of("id", p.id().value(), "name", p.name(),
                 "documents", registry.documents(p.id()).size())).toList());
     }
 
     private void documents(Context ctx) {
         PlatformId platform = new PlatformId(ctx.pathParam("platform"));
         if (registry.platform(platform).isEmpty()) throw new NotFound("No platform " + platform + " is tracked.");
-        ctx.json(registry.documents(platform).stream().map(d -> Map.of("id", d.id().toString(), "type", d.id().type().name(),
+        ctx.json(page(ctx, registry.documents(platform)).stream().map(d -> Map.of("id", d.id().toString(), "type", d.id().type().name(),
                 "title", d.title(), "versions", archive.timeline(d.id()).size())).toList());
     }
 
     private void versions(Context ctx) {
         Document document = document(ctx);
-        ctx.json(archive.timeline(document.id()).stream().map(WebServer::version).toList());
+        ctx.json(page(ctx, archive.timeline(document.id())).stream().map(WebServer::version).toList());
+    }
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    /**
+     * The part of a list that {@code limit} and {@code offset} ask for. The body stays a plain array;
+     * the total goes in {@code X-Total-Count} and the next page's address in a {@code Link} header.
+     */
+    private static <T> List<T> page(Context ctx, List<T> all) {
+        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        ctx.header("X-Total-Count", String.valueOf(all.size()));
+        if (offset + limit < all.size()) {
+            ctx.header("Link", "<" + ctx.path() + "?limit=" + limit + "&offset=" + (offset + limit) + ">; rel=\"next\"");
+        }
+        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null) return fallback;
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException("The parameter " + name + "=" + value + " must be a whole number from " + min
+                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ".");
     }
 
     private void inForce(Context ctx) {

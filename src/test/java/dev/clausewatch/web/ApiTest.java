@@ -68,6 +68,26 @@ class ApiTest {
     }
 
     @Test
+    void lists_page_with_limit_and_offset_and_say_where_the_next_page_is() throws Exception {
+        String versions = "/api/v1/documents/amazon-web-services/acceptable-use-policy/versions";
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + versions + "?limit=4")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(first.body()).findValuesAsText("number")).containsExactly("1", "2", "3", "4");
+        assertThat(first.headers().firstValue("X-Total-Count")).contains("6");
+        assertThat(first.headers().firstValue("Link")).contains("<" + versions + "?limit=4&offset=4>; rel=\"next\"");
+
+        HttpResponse<String> last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + versions + "?limit=4&offset=4")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(last.body()).findValuesAsText("number")).containsExactly("5", "6");
+        assertThat(last.headers().firstValue("Link")).as("no page after the last").isEmpty();
+
+        Response bad = get(versions + "?limit=0");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("detail").asText()).isEqualTo("The parameter limit=0 must be a whole number from 1 to 1000.");
+        assertThat(get("/api/v1/platforms?offset=x").body().get("detail").asText()).isEqualTo("The parameter offset=x must be a whole number from 0 up.");
+    }
+
+    @Test
     void provisions_carry_ids_and_the_effective_date() throws Exception {
         JsonNode body = get("/api/v1/documents/amazon-web-services/responsible-ai-policy/provisions").body();
         assertThat(body.get("effectiveDate").asText()).isEqualTo("2023-09-28");
