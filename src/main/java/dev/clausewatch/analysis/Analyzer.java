@@ -43,7 +43,12 @@ public final class Analyzer {
     }
 
     public List<TopicMatch> topics(Provision provision) {
-        return classifier.classify(provision.text());
+        return topics(provision.text());
+    }
+
+    /** The topics of a provision's text (results are kept per text, so repeated texts cost nothing). */
+    public List<TopicMatch> topics(String text) {
+        return classifier.classify(text);
     }
 
     /**
