@@ -313,7 +313,7 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "web", description = {"Imports HISTORY_DIR… into a fresh embedded store, serves it on loopback, and sends each page",
-            "and API route requests at a fixed --rate for --seconds (after a warm-up), timing each from its scheduled start",
+            "and API route (search: \"personal data\" in current and past versions) requests at a fixed --rate for --seconds (after a warm-up), timing each from its scheduled start",
             "(so queueing counts). Prints p50/p99/max latency and the throughput achieved."})
     static final class Web implements Callable<Integer> {
         @ParentCommand BenchCommand bench;
@@ -352,6 +352,8 @@ final class BenchCommand implements Runnable {
                     routes.put("API versions", api + "/versions");
                     routes.put("API changes", api + "/changes?from=" + (n - 1) + "&to=" + n);
                     routes.put("API provisions", api + "/provisions");
+                    routes.put("search page", "/search?q=personal+data&past=on");
+                    routes.put("API search", "/api/v1/search?q=personal+data&past=true");
                     var client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
                     out.printf(Locale.ROOT, "%s: %d versions; %d req/s for %d s per route%n", document, n, rate, seconds);
                     for (var route : routes.entrySet()) {

@@ -92,6 +92,6 @@ public final class ArchiveSearch {
     }
 
     private static Passage passage(Document d, Provision p, int first, int last, LocalDate since, boolean current) {
-        return new Passage(d.id().platform().value(), d.id().type().name(), d.title(), p.id(), p.text(), List.of(), first, last, since, current);
+        return new Passage(d.id().platform().value(), d.id().type().slug(), d.title(), p.id(), p.text(), List.of(), first, last, since, current);
     }
 }

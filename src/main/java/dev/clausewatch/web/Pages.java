@@ -109,6 +109,19 @@ public final class Pages {
         render(ctx, "topic.jte", Map.of("css", css, "page", new TopicPage(topicId, topic.title(), comparison.compare(topicId, documents))));
     }
 
+    /** The search page: the form alone, or with {@code results} (null before a search). Filters are echoed from the request. */
+    void search(Context ctx, dev.clausewatch.search.SearchResults results) {
+        Map<String, String> form = new java.util.HashMap<>();
+        for (String name : List.of("q", "platform", "type", "topic", "since", "until", "past")) {
+            form.put(name, java.util.Optional.ofNullable(ctx.queryParam(name)).orElse(""));
+        }
+        List<String> topicIds = List.copyOf(dev.clausewatch.knowledge.Knowledge.bundled().topics().keySet());
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("css", css, "form", form, "topics", topicIds,
+                "platforms", registry.platforms().stream().map(p -> p.id().value()).toList()));
+        model.put("results", results);
+        render(ctx, "search.jte", model);
+    }
+
     void methodology(Context ctx) {
         render(ctx, "methodology.jte", Map.of("css", css));
     }

@@ -38,6 +38,7 @@ public final class WebServer {
     private final DocumentChanges changes;
     private final dev.clausewatch.analysis.Analyzer analyzer;
     private final Pages pages;
+    private final dev.clausewatch.search.ArchiveSearch search;
     private final Feeds feeds;
     private final byte[] css;
     private final byte[] openApi;
@@ -66,6 +67,7 @@ public final class WebServer {
         this.cssPath = "/static/app-" + dev.clausewatch.capture.Sha256.of(css).substring(0, 12) + ".css";
         this.pages = new Pages(registry, archive, changes, analyzer, cssPath);
         this.feeds = new Feeds(changes);
+        this.search = new dev.clausewatch.search.ArchiveSearch(registry, archive, changes, analyzer);
     }
 
     public Javalin start(String host, int port) {
@@ -73,6 +75,10 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.routes.get("/", pages::home);
             config.routes.get("/methodology", pages::methodology);
+            config.routes.get("/search", ctx -> {
+                String q = ctx.queryParam("q");
+                pages.search(ctx, q == null || q.isBlank() ? null : search.search(searchQuery(ctx, 20)));
+            });
             config.routes.get("/topics/{topic}", ctx -> {
                 String id = ctx.pathParam("topic");
                 var topic = knowledge.topic(id).orElseThrow(() -> new NotFound("No topic " + id + " in the knowledge data."));
@@ -135,6 +141,7 @@ public final class WebServer {
         routes.put("/api/v1/documents/{platform}/{type}/versions/in-force", this::inForce);
         routes.put("/api/v1/documents/{platform}/{type}/provisions", this::provisions);
         routes.put("/api/v1/documents/{platform}/{type}/changes", this::changes);
+        routes.put("/api/v1/search", this::search);
         routes.put("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         return routes;
     }
@@ -164,6 +171,46 @@ public final class WebServer {
     private void versions(Context ctx) {
         Document document = document(ctx);
         ctx.json(page(ctx, archive.timeline(document.id())).stream().map(WebServer::version).toList());
+    }
+
+    private void search(Context ctx) {
+        var results = search.search(searchQuery(ctx, DEFAULT_LIMIT));
+        ctx.header("X-Total-Count", String.valueOf(results.total()));
+        ctx.json(Map.of("total", results.total(), "hits", results.hits().stream().map(h -> {
+            var p = h.passage();
+            Map<String, Object> hit = new LinkedHashMap<>();
+            hit.put("document", p.platform() + "/" + p.type());
+            hit.put("title", p.documentTitle());
+            hit.put("provision", p.provisionId());
+            hit.put("text", p.text());
+            hit.put("topics", p.topics());
+            hit.put("versions", Map.of("first", p.firstVersion(), "last", p.lastVersion()));
+            hit.put("since", p.since().toString());
+            hit.put("current", p.current());
+            hit.put("score", h.score());
+            return hit;
+        }).toList()));
+    }
+
+    /** The search asked for by {@code q}, {@code platform}, {@code type}, {@code topic}, {@code since}, {@code until}, {@code past}, {@code limit}, {@code offset}. */
+    private static dev.clausewatch.search.SearchQuery searchQuery(Context ctx, int defaultLimit) {
+        return new dev.clausewatch.search.SearchQuery(ctx.queryParam("q"), optional(ctx, "platform"), optional(ctx, "type"), optional(ctx, "topic"),
+                date(ctx, "since"), date(ctx, "until"), "on".equals(ctx.queryParam("past")) || "true".equals(ctx.queryParam("past")),
+                intParam(ctx, "limit", defaultLimit, 1, MAX_LIMIT), intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+    }
+
+    private static java.util.Optional<String> optional(Context ctx, String name) {
+        return java.util.Optional.ofNullable(ctx.queryParam(name)).filter(v -> !v.isBlank());
+    }
+
+    private static java.util.Optional<java.time.LocalDate> date(Context ctx, String name) {
+        return optional(ctx, name).map(v -> {
+            try {
+                return java.time.LocalDate.parse(v);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("The parameter " + name + "=" + v + " must be a date written YYYY-MM-DD.");
+            }
+        });
     }
 
     static final int DEFAULT_LIMIT = 100;

@@ -110,9 +110,32 @@ class ApiTest {
         var server = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer());
         assertThat(documented).containsExactlyInAnyOrderElementsOf(server.apiRoutes().keySet());
         for (String path : documented) {
-            String concrete = path.replace("{platform}", "amazon-web-services").replace("{type}", "acceptable-use-policy");
+            String concrete = path.replace("{platform}", "amazon-web-services").replace("{type}", "acceptable-use-policy")
+                    + (path.endsWith("/search") ? "?q=acceptable" : "");
             assertThat(get(concrete).status()).as(concrete).isEqualTo(200);
         }
+    }
+
+    @Test
+    void search_finds_provisions_with_filters_and_refuses_bad_input_with_a_sentence() throws Exception {
+        JsonNode body = get("/api/v1/search?q=consequential+decisions").body();
+        assertThat(body.get("total").asInt()).isPositive();
+        JsonNode best = body.get("hits").get(0);
+        assertThat(best.get("document").asText()).isEqualTo("amazon-web-services/responsible-ai-policy");
+        assertThat(best.get("provision").asText()).matches("p[0-9a-f]{11}");
+        assertThat(best.get("current").asBoolean()).isTrue();
+
+        JsonNode filtered = get("/api/v1/search?q=use&platform=chatgpt&type=terms-of-service&limit=5").body();
+        assertThat(filtered.get("hits")).hasSizeLessThanOrEqualTo(5)
+                .allSatisfy(h -> assertThat(h.get("document").asText()).isEqualTo("chatgpt/terms-of-service"));
+        assertThat(get("/api/v1/search?q=terms&past=true").body().get("total").asInt())
+                .isGreaterThan(get("/api/v1/search?q=terms").body().get("total").asInt());
+
+        Response empty = get("/api/v1/search?q=");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body().get("detail").asText()).isEqualTo("The search needs words: the parameter q is empty.");
+        assertThat(get("/api/v1/search?q=terms&since=last-week").body().get("detail").asText())
+                .isEqualTo("The parameter since=last-week must be a date written YYYY-MM-DD.");
     }
 
     @Test

@@ -97,6 +97,14 @@ class BrowserJourneyTest {
         assertThat(page.locator("tbody tr").count()).isGreaterThan(1);
         assertThat(page.locator("main").textContent()).contains("amazon-web-services", "chatgpt");
         shot(page, "5-topic-comparison");
+
+        page.navigate("http://127.0.0.1:" + app.port() + "/");
+        page.fill("#q", "consequential decisions");
+        page.press("#q", "Enter");
+        assertThat(page.locator("main h2").textContent()).endsWith("found");
+        shot(page, "6-search");
+        page.click("main ol li a >> nth=0");
+        assertThat(page.locator("blockquote").textContent()).contains("consequential decisions");
     }
 
     private static void shot(Page page, String name) {

@@ -124,6 +124,19 @@ class PagesTest {
     }
 
     @Test
+    void the_search_page_lists_passages_with_links_and_keeps_the_filters() throws Exception {
+        assertThat(get("/").body()).contains("<form method=\"get\" action=\"/search\" role=\"search\">", "<label for=\"q\">");
+        var page = get("/search?q=consequential+decisions&platform=amazon-web-services");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).containsPattern("<h2>\\d+ passages? found</h2>")
+                .containsPattern("href=\"/documents/amazon-web-services/responsible-ai-policy/provisions/p[0-9a-f]{11}\"")
+                .contains("<option value=\"amazon-web-services\" selected>");
+        assertThat(get("/search").body()).contains("<h1>Search provisions</h1>").doesNotContain("found</h2>");
+        var escaped = get("/search?q=%3Cscript%3Ealert(1)%3C/script%3E");
+        assertThat(escaped.body()).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
     void user_supplied_text_is_escaped() throws Exception {
         var page = get("/documents/amazon-web-services/responsible-ai-policy");
         assertThat(page.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
