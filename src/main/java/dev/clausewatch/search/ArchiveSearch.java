@@ -9,6 +9,7 @@ import dev.clausewatch.provision.Provision;
 import dev.clausewatch.provision.ProvisionKind;
 import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.Registry;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import java.util.Map;
 
 /**
  * Search over everything archived. The index is built on first use and rebuilt only when a
- * document's timeline has changed since (a new version or observation), so searches between
- * captures reuse it.
+ * document's timeline has changed since (a new version or observation). Checking that costs a
+ * query per document, so it is done at most once per {@code recheck} interval: a search may lag
+ * a new capture by that long, and searches in between cost only the index lookup.
  */
 public final class ArchiveSearch {
     private final Registry registry;
@@ -28,8 +30,16 @@ public final class ArchiveSearch {
     private final Analyzer analyzer;
     private record Built(List<Object> state, ProvisionIndex index) {}
     private volatile Built built;
+    private volatile long checkedAt;
+    private final long recheckNanos;
 
+    /** Rechecks the archive for changes at most every five seconds. */
     public ArchiveSearch(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer) {
+        this(registry, archive, changes, analyzer, Duration.ofSeconds(5));
+    }
+
+    public ArchiveSearch(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer, Duration recheck) {
+        this.recheckNanos = recheck.toNanos();
         this.registry = registry;
         this.archive = archive;
         this.changes = changes;
@@ -41,13 +51,21 @@ public final class ArchiveSearch {
     }
 
     /** The current index, rebuilt when the registry or any timeline differs from the one it was built from. */
-    public synchronized ProvisionIndex index() {
+    public ProvisionIndex index() {
+        Built current = built;
+        if (current != null && System.nanoTime() - checkedAt < recheckNanos) return current.index();
+        return recheck();
+    }
+
+    private synchronized ProvisionIndex recheck() {
+        if (built != null && System.nanoTime() - checkedAt < recheckNanos) return built.index();
         List<Object> state = new ArrayList<>();
         for (Document d : registry.documents()) {
             state.add(d);
             state.add(archive.timeline(d.id()));
         }
         if (built == null || !built.state().equals(state)) built = new Built(state, ProvisionIndex.of(passages()));
+        checkedAt = System.nanoTime();
         return built.index();
     }
 

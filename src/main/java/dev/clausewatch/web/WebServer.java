@@ -71,7 +71,7 @@ public final class WebServer {
     }
 
     public Javalin start(String host, int port) {
-        return Javalin.create(config -> {
+        Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.get("/", pages::home);
             config.routes.get("/methodology", pages::methodology);
@@ -130,6 +130,8 @@ public final class WebServer {
                 }
             });
         }).start(host, port);
+        warmSearch();
+        return app;
     }
 
     /** Every API route, as the OpenAPI description must list them (checked by a test). */
@@ -171,6 +173,20 @@ public final class WebServer {
     private void versions(Context ctx) {
         Document document = document(ctx);
         ctx.json(page(ctx, archive.timeline(document.id())).stream().map(WebServer::version).toList());
+    }
+
+    /**
+     * Builds the search index in the background, so the first search after start-up does not wait
+     * for every passage to be classified. A failure here is only logged: a search builds it again.
+     */
+    private void warmSearch() {
+        Thread.ofVirtual().name("search-index-warmup").start(() -> {
+            try {
+                search.index();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(WebServer.class).info("search index not prebuilt ({}); the first search will build it", e.toString());
+            }
+        });
     }
 
     private void search(Context ctx) {

@@ -88,7 +88,21 @@ class ArchiveSearchTest {
     }
 
     @Test
-    void the_index_is_reused_until_the_archive_changes() {
-        assertThat(search.index()).isSameAs(search.index());
+    void the_index_is_reused_until_the_archive_changes_then_finds_the_new_version() {
+        var always = new ArchiveSearch(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer(), java.time.Duration.ZERO);
+        ProvisionIndex before = always.index();
+        assertThat(always.index()).as("nothing changed").isSameAs(before);
+        assertThat(search.index()).as("within the recheck interval").isSameAs(search.index());
+
+        var document = dev.clausewatch.registry.DocumentId.parse("chatgpt/terms-of-service");
+        String latest = workspace.archive().text(workspace.archive().timeline(document).getLast().version());
+        workspace.archive().record(document, List.of(new dev.clausewatch.archive.Observed(
+                (latest + "\n\nZebra crossings are not a service we offer.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.time.Instant.parse("2030-01-01T00:00:00Z"), false, "test", List.of(),
+                new dev.clausewatch.archive.Provenance("test", "zebra", java.util.Map.of()))));
+
+        assertThat(always.index()).isNotSameAs(before);
+        assertThat(always.search(SearchQuery.of("zebra crossings")).hits()).singleElement()
+                .satisfies(h -> assertThat(h.passage().since()).isEqualTo(LocalDate.of(2030, 1, 1)));
     }
 }
