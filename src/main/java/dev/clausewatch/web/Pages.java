@@ -62,6 +62,8 @@ public final class Pages {
     private final DocumentChanges changes;
     private final Analyzer analyzer;
     private final String css;
+    /** The topics offered as a search filter: read once, the knowledge is fixed for the process. */
+    private static final List<String> TOPIC_IDS = List.copyOf(dev.clausewatch.knowledge.Knowledge.bundled().topics().keySet());
     private final Map<String, List<dev.clausewatch.provision.Reference>> referencesByVersion = new java.util.concurrent.ConcurrentHashMap<>();
 
     Pages(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer, String cssPath) {
@@ -115,8 +117,7 @@ public final class Pages {
         for (String name : List.of("q", "platform", "type", "topic", "since", "until", "past")) {
             form.put(name, java.util.Optional.ofNullable(ctx.queryParam(name)).orElse(""));
         }
-        List<String> topicIds = List.copyOf(dev.clausewatch.knowledge.Knowledge.bundled().topics().keySet());
-        Map<String, Object> model = new java.util.HashMap<>(Map.of("css", css, "form", form, "topics", topicIds,
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("css", css, "form", form, "topics", TOPIC_IDS,
                 "platforms", registry.platforms().stream().map(p -> p.id().value()).toList()));
         model.put("results", results);
         render(ctx, "search.jte", model);
