@@ -42,6 +42,11 @@ public final class Analyzer {
         this.classifier = classifier;
     }
 
+    /** The knowledge this analysis is matched against. */
+    public Knowledge knowledge() {
+        return knowledge;
+    }
+
     public List<TopicMatch> topics(Provision provision) {
         return topics(provision.text());
     }

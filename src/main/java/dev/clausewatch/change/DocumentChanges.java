@@ -27,8 +27,12 @@ public final class DocumentChanges {
         this.detector = detector;
     }
 
-    /** A computed history and the timeline it was computed from. */
-    private record Cached(List<TimelineEntry> timeline, List<VersionProvisions> history) {}
+    /**
+     * A computed history, the timeline it was computed from, and the change sets asked of it so far
+     * (by version numbers): they live and die with the history they were computed from.
+     */
+    private record Cached(List<TimelineEntry> timeline, List<VersionProvisions> history,
+                          java.util.Map<java.util.List<Integer>, ChangeSet> comparisons) {}
 
     private final java.util.Map<DocumentId, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -41,7 +45,7 @@ public final class DocumentChanges {
         Cached cached = cache.get(document);
         if (cached != null && cached.timeline().equals(timeline)) return cached.history();
         List<VersionProvisions> history = compute(document, timeline);
-        cache.put(document, new Cached(timeline, history));
+        cache.put(document, new Cached(timeline, history, new java.util.concurrent.ConcurrentHashMap<>()));
         return history;
     }
 
@@ -54,8 +58,23 @@ public final class DocumentChanges {
         return result;
     }
 
-    /** What changed from one version to another (any two, in either order of the timeline). */
+    /**
+     * What changed from one version to another (any two, in either order of the timeline). Pages
+     * and feeds ask for the same pairs again and again: a pair taken from the current cached history
+     * is computed once.
+     */
     public ChangeSet compare(VersionProvisions from, VersionProvisions to) {
+        Cached cached = cache.get(to.entry().version().document());
+        if (cached == null || !holds(cached.history(), from) || !holds(cached.history(), to)) return detect(from, to);
+        return cached.comparisons().computeIfAbsent(List.of(from.entry().number(), to.entry().number()), pair -> detect(from, to));
+    }
+
+    private static boolean holds(List<VersionProvisions> history, VersionProvisions version) {
+        int index = version.entry().number() - 1;
+        return index >= 0 && index < history.size() && history.get(index) == version;
+    }
+
+    private ChangeSet detect(VersionProvisions from, VersionProvisions to) {
         return detector.compare(from.provisions(), to.provisions(), to.entry().version().kind() == VersionKind.TECHNICAL_UPGRADE);
     }
 }

@@ -62,8 +62,6 @@ public final class Pages {
     private final DocumentChanges changes;
     private final Analyzer analyzer;
     private final String css;
-    /** The topics offered as a search filter: read once, the knowledge is fixed for the process. */
-    private static final List<String> TOPIC_IDS = List.copyOf(dev.clausewatch.knowledge.Knowledge.bundled().topics().keySet());
     private final Map<String, List<dev.clausewatch.provision.Reference>> referencesByVersion = new java.util.concurrent.ConcurrentHashMap<>();
 
     Pages(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer, String cssPath) {
@@ -117,7 +115,7 @@ public final class Pages {
         for (String name : List.of("q", "platform", "type", "topic", "since", "until", "past")) {
             form.put(name, java.util.Optional.ofNullable(ctx.queryParam(name)).orElse(""));
         }
-        Map<String, Object> model = new java.util.HashMap<>(Map.of("css", css, "form", form, "topics", TOPIC_IDS,
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("css", css, "form", form, "topics", List.copyOf(analyzer.knowledge().topics().keySet()),
                 "platforms", registry.platforms().stream().map(p -> p.id().value()).toList()));
         model.put("results", results);
         render(ctx, "search.jte", model);
@@ -146,7 +144,7 @@ public final class Pages {
         render(ctx, "document.jte", Map.of("css", css, "page", page));
     }
 
-    void change(Context ctx, Document document, VersionProvisions from, VersionProvisions to) {
+    void change(Context ctx, Document document, List<VersionProvisions> history, VersionProvisions from, VersionProvisions to) {
         ChangeSet set = changes.compare(from, to);
         boolean substantiveOnly = "on".equals(ctx.queryParam("substantive"));
         List<ChangeRow> rows = set.changes().stream().filter(c -> !substantiveOnly || c.substantive()).map(c -> {
@@ -157,7 +155,7 @@ public final class Pages {
                     segments.stream().filter(g -> g.kind() != dev.clausewatch.change.WordDiff.Segment.Kind.REMOVED).toList());
         }).toList();
         ChangePage page = new ChangePage(document.id().toString(), document.title(), from.entry().number(), to.entry().number(), set.substantive(),
-                set.technical(), countsInWords(set), substantiveOnly, rows, historyRows(changes.history(document.id())));
+                set.technical(), countsInWords(set), substantiveOnly, rows, historyRows(history));
         render(ctx, "change.jte", Map.of("css", css, "page", page));
     }
 

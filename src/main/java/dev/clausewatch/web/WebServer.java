@@ -44,15 +44,18 @@ public final class WebServer {
     private final byte[] openApi;
     private final String cssPath;
 
-    private final dev.clausewatch.knowledge.Knowledge knowledge = dev.clausewatch.knowledge.Knowledge.bundled();
-    private final dev.clausewatch.analysis.TopicComparison comparison = new dev.clausewatch.analysis.TopicComparison(
-            new dev.clausewatch.analysis.TopicClassifier(knowledge), dev.clausewatch.analysis.StanceRules.bundled());
+    private final dev.clausewatch.knowledge.Knowledge knowledge;
+    private final dev.clausewatch.analysis.TopicComparison comparison;
 
     public WebServer(Registry registry, Archive archive, DocumentChanges changes, dev.clausewatch.analysis.Analyzer analyzer) {
         this.registry = registry;
         this.archive = archive;
         this.changes = changes;
         this.analyzer = analyzer;
+        // The knowledge the analysis was built with (a user's own files included), not a second copy.
+        this.knowledge = analyzer.knowledge();
+        this.comparison = new dev.clausewatch.analysis.TopicComparison(new dev.clausewatch.analysis.TopicClassifier(knowledge),
+                dev.clausewatch.analysis.StanceRules.bundled());
         try (var in = WebServer.class.getResourceAsStream("/web/app.css")) {
             this.css = in.readAllBytes();
         } catch (java.io.IOException e) {
@@ -106,9 +109,8 @@ public final class WebServer {
             config.routes.get("/documents/{platform}/{type}/changes", ctx -> {
                 Document document = document(ctx);
                 List<VersionProvisions> history = history(document);
-                VersionProvisions to = ctx.queryParam("to") == null ? history.getLast() : select(document, ctx.queryParam("to"));
-                VersionProvisions from = ctx.queryParam("from") == null ? history.get(Math.max(0, to.entry().number() - 2)) : select(document, ctx.queryParam("from"));
-                pages.change(ctx, document, from, to);
+                Pair pair = pair(ctx, document, history);
+                pages.change(ctx, document, history, pair.from(), pair.to());
             });
             config.routes.get("/documents/{platform}/{type}/provisions/{id}", ctx -> pages.provision(ctx, document(ctx), ctx.pathParam("id")));
             config.routes.get(cssPath, ctx -> ctx.contentType("text/css; charset=utf-8")
@@ -272,7 +274,7 @@ public final class WebServer {
 
     private void provisions(Context ctx) {
         Document document = document(ctx);
-        VersionProvisions version = select(document, ctx.queryParam("at"));
+        VersionProvisions version = select(document, history(document), ctx.queryParam("at"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("document", document.id().toString());
         body.put("version", version(version.entry()));
@@ -283,9 +285,9 @@ public final class WebServer {
 
     private void changes(Context ctx) {
         Document document = document(ctx);
-        List<VersionProvisions> history = history(document);
-        VersionProvisions to = ctx.queryParam("to") == null ? history.getLast() : select(document, ctx.queryParam("to"));
-        VersionProvisions from = ctx.queryParam("from") == null ? history.get(Math.max(0, to.entry().number() - 2)) : select(document, ctx.queryParam("from"));
+        Pair pair = pair(ctx, document, history(document));
+        VersionProvisions from = pair.from();
+        VersionProvisions to = pair.to();
         ChangeSet set = changes.compare(from, to);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("document", document.id().toString());
@@ -329,9 +331,18 @@ public final class WebServer {
         return history;
     }
 
-    /** A version by number (1 = oldest), hash prefix, or date (in force then); the latest when absent. */
-    private VersionProvisions select(Document document, String selector) {
-        List<VersionProvisions> history = history(document);
+    private record Pair(VersionProvisions from, VersionProvisions to) {}
+
+    /** The versions {@code from} and {@code to} name; by default the latest and the one before it. */
+    private Pair pair(Context ctx, Document document, List<VersionProvisions> history) {
+        VersionProvisions to = select(document, history, ctx.queryParam("to"));
+        VersionProvisions from = ctx.queryParam("from") == null ? history.get(Math.max(0, to.entry().number() - 2))
+                : select(document, history, ctx.queryParam("from"));
+        return new Pair(from, to);
+    }
+
+    /** A version of {@code history} by number (1 = oldest), hash prefix, or date (in force then); the latest when absent. */
+    private VersionProvisions select(Document document, List<VersionProvisions> history, String selector) {
         if (selector == null) return history.getLast();
         if (selector.matches("\\d{1,5}")) {
             int n = Integer.parseInt(selector);

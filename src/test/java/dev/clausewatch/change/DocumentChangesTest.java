@@ -44,6 +44,9 @@ class DocumentChangesTest {
             assertThat(second.getLast().provisions()).anySatisfy(p -> assertThat(p.text()).contains("sublicense"));
             assertThat(second.getLast().provisions().getLast().id()).as("the edited provision keeps its id")
                     .isEqualTo(first.getLast().provisions().getLast().id());
+            var change = w.changes().compare(second.get(0), second.get(1));
+            assertThat(change.substantive()).isTrue();
+            assertThat(w.changes().compare(second.get(0), second.get(1))).as("a pair of the cached history is computed once").isSameAs(change);
         }
     }
 }
