@@ -69,6 +69,27 @@ public final class DocumentChanges {
         return cached.comparisons().computeIfAbsent(List.of(from.entry().number(), to.entry().number()), pair -> detect(from, to));
     }
 
+    /** A new version of a document and what changed from the version before it: a governance event. */
+    public record Event(DocumentId document, VersionProvisions before, VersionProvisions after, ChangeSet changes) {
+        public java.time.Instant observedAt() {
+            return after.entry().firstObservedAt();
+        }
+
+        public int number() {
+            return after.entry().number();
+        }
+    }
+
+    /** Every change between consecutive versions of the document, oldest first. */
+    public List<Event> events(DocumentId document) {
+        List<VersionProvisions> history = history(document);
+        List<Event> events = new ArrayList<>();
+        for (int i = 1; i < history.size(); i++) {
+            events.add(new Event(document, history.get(i - 1), history.get(i), compare(history.get(i - 1), history.get(i))));
+        }
+        return events;
+    }
+
     private static boolean holds(List<VersionProvisions> history, VersionProvisions version) {
         int index = version.entry().number() - 1;
         return index >= 0 && index < history.size() && history.get(index) == version;

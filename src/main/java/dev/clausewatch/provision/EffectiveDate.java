@@ -17,8 +17,13 @@ import java.util.regex.Pattern;
  */
 public record EffectiveDate(LocalDate date, String label, String provisionId, int position, String quote) {
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    /**
+     * An age instead of a date ("Updated: 22 days ago"): pages that render it change every day without
+     * changing a word of their rules. It marks a date line but is never an effective date.
+     */
+    private static final String RELATIVE = "\\d{1,4}\\s+(?:second|minute|hour|day|week|month|year)s?\\s+ago|an?\\s+(?:minute|hour|day|week|month|year)\\s+ago|yesterday|today";
     private static final String DATE = "(?<date>" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH
-            + ",?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})";
+            + ",?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|" + RELATIVE + ")";
     private static final Pattern STATED = Pattern.compile("(?<label>last\\s+(?:updated|modified|revised|amended)|date\\s+of\\s+last\\s+revision"
             + "|effective(?:\\s+date)?|in\\s+effect|updated|revised|version\\s+date|dated)"
             + "(?:\\s+(?:on|as\\s+of|from|since))?\\s*[:\\-–—]?\\s*[*_]*\\s*" + DATE, Pattern.CASE_INSENSITIVE);

@@ -49,4 +49,20 @@ class DocumentChangesTest {
             assertThat(w.changes().compare(second.get(0), second.get(1))).as("a pair of the cached history is computed once").isSameAs(change);
         }
     }
+
+    @Test
+    void a_page_that_says_how_many_days_ago_it_was_updated_changes_only_cosmetically_every_day() {
+        // OTA recorded ChatGPT's usage policies anew every day of August 2026: only "Updated: N days ago" moved.
+        DocumentId policy = DocumentId.parse("chatgpt/acceptable-use-policy");
+        try (Workspace w = TestStores.SQLITE.open(dir)) {
+            w.importer().importPaths(List.of(TestStores.shared("data/ota-history/chatgpt")));
+            List<DocumentChanges.Event> events = w.changes().events(policy);
+            List<String> daily = events.stream().filter(e -> !e.changes().changes().isEmpty() && e.changes().changes().stream()
+                    .allMatch(c -> c.before().map(p -> p.text().matches("(?s).*\\d+ days ago.*")).orElse(false)))
+                    .map(e -> "version " + e.number() + ": " + (e.changes().substantive() ? "substantive " : "cosmetic ")
+                            + e.changes().changes().stream().map(c -> c.reason().name()).toList()).toList();
+            assertThat(daily).as("versions whose only change is the age of the page").hasSizeGreaterThan(10)
+                    .allSatisfy(e -> assertThat(e).endsWith("cosmetic [DATE_LINE]"));
+        }
+    }
 }
