@@ -2,6 +2,7 @@ package dev.clausewatch;
 
 import dev.clausewatch.analysis.Analyzer;
 import dev.clausewatch.analysis.ClauseModel;
+import dev.clausewatch.analysis.Peers;
 import dev.clausewatch.analysis.SentenceEmbeddings;
 import dev.clausewatch.analysis.TopicClassifier;
 import dev.clausewatch.archive.Archive;
@@ -51,10 +52,14 @@ public final class Clausewatch {
         return open(storage, capture, HostResolver.SYSTEM);
     }
 
-    /** Topic classification from the knowledge cues plus the shipped clause model, embeddings loaded on first use. */
-    private static TopicClassifier classifier(Knowledge knowledge, JdbiEmbeddingCache cache) {
-        SentenceEmbeddings embeddings = new SentenceEmbeddings(cache); // the ONNX model loads on first use
-        return new TopicClassifier(knowledge, ClauseModel.bundled(), embeddings::embed);
+    /**
+     * Topic classification from the knowledge cues plus the shipped clause model, and peers found by
+     * the same embeddings (persisted by text hash; the ONNX model loads on first use).
+     */
+    private static Analyzer analyzer(Knowledge knowledge, JdbiEmbeddingCache cache) {
+        SentenceEmbeddings embeddings = new SentenceEmbeddings(cache);
+        return new Analyzer(knowledge, new TopicClassifier(knowledge, ClauseModel.bundled(), embeddings::embed),
+                new Peers(new TopicClassifier(knowledge), embeddings));
     }
 
     /** Opens (and migrates) the store the configuration names and builds everything on it. */
@@ -74,7 +79,7 @@ public final class Clausewatch {
         return new Workspace(database.description(), registry, archive, new Importer(registry, archive),
                 new ArchiveVerifier(store, blobs), tracker, loop, log,
                 new DocumentChanges(archive, new Lineage(new ProvisionParser()), new ChangeDetector()),
-                new Analyzer(knowledge, classifier(knowledge, new JdbiEmbeddingCache(database))), knowledge, () -> {
+                analyzer(knowledge, new JdbiEmbeddingCache(database)), knowledge, () -> {
                     browser.close();
                     http.close();
                     database.close();

@@ -36,10 +36,27 @@ public final class Analyzer {
 
     private final Knowledge knowledge;
     private final TopicClassifier classifier;
+    private final Peers peers;
 
+    /** An analyzer whose "how other platforms handle this" embeds texts with its own, unpersisted embeddings. */
     public Analyzer(Knowledge knowledge, TopicClassifier classifier) {
+        this(knowledge, classifier, new Peers(new TopicClassifier(knowledge), new SentenceEmbeddings()));
+    }
+
+    public Analyzer(Knowledge knowledge, TopicClassifier classifier, Peers peers) {
         this.knowledge = knowledge;
         this.classifier = classifier;
+        this.peers = peers;
+    }
+
+    /**
+     * "How other platforms handle this": the closest provisions of other platforms' documents
+     * ({@code candidates}, current provisions by document) on the provision's topics, at most {@code limit}.
+     */
+    public List<Peers.Peer> peers(Provision provision, String ownPlatform, Map<dev.clausewatch.registry.Document, List<Provision>> candidates, int limit) {
+        Set<String> topics = new java.util.HashSet<>(topics(provision).stream().map(TopicMatch::topicId).toList());
+        if (topics.isEmpty()) return List.of();
+        return peers.of(provision, topics, ownPlatform, candidates, limit);
     }
 
     /** The knowledge this analysis is matched against. */
@@ -78,7 +95,8 @@ public final class Analyzer {
             });
             incorporations.add(new Incorporation(r.targetLabel(), r.sentence(), onSameTopics));
         }
-        return new ProvisionAnalysis(provision.id(), provision.location(), provision.text(), topics, exposure, landscape,
+        return new ProvisionAnalysis(provision.id(), provision.location(), provision.text(), meaning(topicData, binding), affects(topicData),
+                topics, exposure, landscape,
                 jurisdictionFlags(landscape), contractImplications(topicData, binding), complianceConsiderations(landscape),
                 actionItems(topicData, binding, landscape), incorporations, interpretiveNote(topicData, binding),
                 "topics " + knowledge.topicsAsOf() + ", regulations " + knowledge.regulationsAsOf(), DISCLAIMER);
@@ -172,6 +190,25 @@ public final class Analyzer {
         return items;
     }
 
+    /** What the provision does, in sentences: what incorporating a document implies, then each topic's description. */
+    private static List<String> meaning(List<Topic> topics, List<Reference> binding) {
+        List<String> sentences = new ArrayList<>();
+        for (Reference r : binding) {
+            sentences.add("Incorporating " + r.targetLabel() + " makes its rules part of this document: what is required can change "
+                    + "whenever " + r.targetLabel() + " changes, without an amendment of this text.");
+        }
+        for (Topic t : topics) sentences.add(t.title() + ": " + t.description());
+        if (sentences.isEmpty()) sentences.add("No governance topic of the knowledge data was recognised in this provision.");
+        return sentences;
+    }
+
+    /** The parties the provision's topics affect, each once, in the order the topics list them. */
+    private static List<String> affects(List<Topic> topics) {
+        Set<String> parties = new LinkedHashSet<>();
+        for (Topic t : topics) parties.addAll(t.affectedParties());
+        return List.copyOf(parties);
+    }
+
     private static String interpretiveNote(List<Topic> topics, List<Reference> binding) {
         if (!binding.isEmpty()) {
             return "The content of " + String.join(", ", binding.stream().map(Reference::targetLabel).distinct().toList())
@@ -179,7 +216,9 @@ public final class Analyzer {
                     + "which may be updated independently.";
         }
         if (topics.isEmpty()) return "No governance topic of the knowledge data was recognised in this provision.";
-        return topics.getFirst().description();
+        // The meaning above already gives the topics' descriptions; the note says how far the reading goes.
+        return "The topics are recognised from the provision's own words; its effect also depends on the rest of the document, "
+                + "on definitions elsewhere in it, and on how the platform applies it.";
     }
 
     private static String shorten(String text) {

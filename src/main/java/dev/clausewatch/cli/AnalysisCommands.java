@@ -118,10 +118,7 @@ final class AnalysisCommands {
                     if (!current.isEmpty()) candidates.put(d, current);
                 }
             }
-            var peers = new dev.clausewatch.analysis.Peers(new dev.clausewatch.analysis.TopicClassifier(workspace.knowledge()),
-                    new dev.clausewatch.analysis.SentenceEmbeddings()).of(provision,
-                    new java.util.HashSet<>(analysis.topics().stream().map(TopicMatch::topicId).toList()),
-                    document.id().platform().value(), candidates, 3);
+            var peers = workspace.analyzer().peers(provision, document.id().platform().value(), candidates, 3);
             if (peers.isEmpty()) return;
             out.println("\nHow other platforms handle this:");
             for (var p : peers) {
@@ -145,6 +142,8 @@ final class AnalysisCommands {
 
         private static void print(PrintWriter out, Document document, ProvisionAnalysis a) {
             out.printf("“%s”%n— %s, %s [%s]%n%n", a.quote(), document.title(), a.location(), a.provisionId());
+            a.meaning().forEach(out::println);
+            if (!a.affects().isEmpty()) out.println("Who it affects: " + String.join(", ", a.affects()));
             out.println("Topics: " + String.join("; ", a.topics().stream().map(t -> t.topicId() + " (" + Math.round(t.confidence() * 100)
                     + "%, cues " + String.join(" ", t.evidence()) + ")").toList()));
             out.println("Governance exposure: " + a.exposure().level() + " (" + a.exposure().points() + " points)");
