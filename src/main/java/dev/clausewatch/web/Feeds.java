@@ -10,7 +10,6 @@ import com.rometools.rome.io.SyndFeedOutput;
 import dev.clausewatch.change.ChangeSet;
 import dev.clausewatch.change.ProvisionChange;
 import dev.clausewatch.change.DocumentChanges;
-import dev.clausewatch.change.DocumentChanges.VersionProvisions;
 import dev.clausewatch.registry.Document;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -66,21 +65,20 @@ final class Feeds {
     }
 
     private List<SyndEntry> entries(Context ctx, Document document, Scope scope) {
-        List<VersionProvisions> history = changes.history(document.id());
         List<SyndEntry> entries = new ArrayList<>();
-        for (int i = 1; i < history.size(); i++) {
-            ChangeSet set = changes.compare(history.get(i - 1), history.get(i));
+        for (DocumentChanges.Event event : changes.events(document.id())) {
+            ChangeSet set = event.changes();
             if (set.technical()) continue;
             List<ProvisionChange> counted = set.substantiveChanges().stream().filter(scope.counts()).toList();
             if (scope != Scope.ALL && counted.isEmpty()) continue;
-            int n = history.get(i).entry().number();
+            int n = event.number();
             String link = base(ctx) + "/documents/" + document.id() + "/changes?from=" + (n - 1) + "&to=" + n;
             SyndEntry entry = new SyndEntryImpl();
             String on = scope.name().isEmpty() ? "" : " on " + scope.name();
             entry.setTitle(document.title() + ": " + (counted.isEmpty() ? "cosmetic change" : counted.size() + " substantive changes" + on));
             entry.setLink(link);
             entry.setUri(link);
-            Date date = Date.from(history.get(i).entry().firstObservedAt());
+            Date date = Date.from(event.observedAt());
             entry.setUpdatedDate(date);
             entry.setPublishedDate(date);
             SyndContentImpl summary = new SyndContentImpl();

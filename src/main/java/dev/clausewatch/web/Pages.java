@@ -8,11 +8,10 @@ import dev.clausewatch.archive.Chain;
 import dev.clausewatch.change.ChangeKind;
 import dev.clausewatch.change.ChangeSet;
 import dev.clausewatch.change.DocumentChanges;
+import dev.clausewatch.change.DocumentChanges.Event;
 import dev.clausewatch.change.DocumentChanges.VersionProvisions;
 import dev.clausewatch.provision.EffectiveDate;
 import dev.clausewatch.provision.Provision;
-import dev.clausewatch.provision.References;
-import dev.clausewatch.provision.RegisteredDocuments;
 import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.Registry;
 import gg.jte.ContentType;
@@ -22,7 +21,6 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The server-rendered pages: templates compiled at build time (jte), every value escaped by the
@@ -33,12 +31,22 @@ public final class Pages {
 
     public record PlatformRow(String id, String name, List<DocumentLink> documents) {}
 
-    public record ProvisionRow(String id, String text, List<String> topics) {}
+    /** A change between two consecutive versions, as lists of events show it. */
+    public record EventRow(String date, String documentId, String title, int from, int to, boolean substantive, String summary) {}
+
+    public record HomePage(List<PlatformRow> platforms, List<EventRow> substantive, List<EventRow> cosmetic) {}
+
+    /** A provision of a version: its topics and the exposure level of its analysis ("" when on no topic). */
+    public record ProvisionRow(String id, String text, List<String> topics, String severity) {}
 
     public record HistoryRow(int number, String date, String kind) {}
 
+    /** A reference between documents: the other document (its id when registered), the sentence, and whether it binds. */
+    public record ReferenceRow(String documentId, String label, boolean binding, String sentence) {}
+
     public record DocumentPage(String id, String title, int number, int versions, String capturedOn, String effectiveDate, String at,
-                        List<ProvisionRow> provisions, List<HistoryRow> history) {}
+                               List<ProvisionRow> provisions, List<HistoryRow> history, List<ReferenceRow> incorporates,
+                               List<ReferenceRow> incorporatedBy) {}
 
     public record ChangeRow(String kind, String reason, boolean substantive, String location,
                             List<dev.clausewatch.change.WordDiff.Segment> before, List<dev.clausewatch.change.WordDiff.Segment> after) {}
@@ -46,29 +54,35 @@ public final class Pages {
     public record ChangePage(String id, String title, int from, int to, boolean substantive, boolean technical, String counts,
                       boolean substantiveOnly, List<ChangeRow> changes, List<HistoryRow> versions) {}
 
-    public record ProvisionPage(String documentTitle, ProvisionAnalysis analysis, int changes) {}
+    /** What happened to a provision in one version: "first appears", "changed" (with the change page) or "removed". */
+    public record ProvisionEvent(int number, String date, String what) {}
 
-    public record PlatformDocument(String id, String type, int versions, int substantive, int cosmetic, String latest) {}
+    public record ProvisionPage(String documentId, String documentTitle, int number, String capturedOn, ProvisionAnalysis analysis,
+                                List<dev.clausewatch.analysis.Peers.Peer> peers, int changes, List<ProvisionEvent> history) {}
 
-    public record TimelineEvent(String date, String documentId, String documentType, int number, boolean substantive) {}
+    public record PlatformDocument(String id, String type, int versions, int substantive, int cosmetic, String latest,
+                                   int high, int medium, int low) {}
 
     public record TopicPage(String id, String title, List<dev.clausewatch.analysis.TopicComparison.Row> rows) {}
 
-    public record PlatformPage(String name, List<PlatformDocument> documents, List<TimelineEvent> timeline) {}
+    public record PlatformPage(String id, String name, List<PlatformDocument> documents, TimelineChart chart, List<EventRow> timeline) {}
+
+    private static final int LATEST_SUBSTANTIVE = 10, LATEST_COSMETIC = 5;
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final ArchiveView view;
     private final Registry registry;
     private final Archive archive;
     private final DocumentChanges changes;
     private final Analyzer analyzer;
     private final String css;
-    private final Map<String, List<dev.clausewatch.provision.Reference>> referencesByVersion = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Pages(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer, String cssPath) {
-        this.registry = registry;
-        this.archive = archive;
-        this.changes = changes;
-        this.analyzer = analyzer;
+    Pages(ArchiveView view, String cssPath) {
+        this.view = view;
+        this.registry = view.registry();
+        this.archive = view.archive();
+        this.changes = view.changes();
+        this.analyzer = view.analyzer();
         this.css = cssPath;
     }
 
@@ -76,41 +90,68 @@ public final class Pages {
         List<PlatformRow> rows = registry.platforms().stream().map(p -> new PlatformRow(p.id().value(), p.name(), registry.documents(p.id()).stream()
                 .map(d -> new DocumentLink(d.id().toString(), d.id().type().name(), archive.timeline(d.id()).size()))
                 .filter(l -> l.versions() > 0).toList())).filter(r -> !r.documents().isEmpty()).toList();
-        render(ctx, "home.jte", Map.of("css", css, "platforms", rows));
+        List<Event> latest = view.latestEvents();
+        List<EventRow> substantive = latest.stream().filter(e -> e.changes().substantive()).limit(LATEST_SUBSTANTIVE).map(this::eventRow).toList();
+        List<EventRow> cosmetic = latest.stream().filter(e -> !e.changes().substantive()).limit(LATEST_COSMETIC).map(this::eventRow).toList();
+        render(ctx, "home.jte", Map.of("css", css, "page", new HomePage(rows, substantive, cosmetic)));
+    }
+
+    private EventRow eventRow(Event e) {
+        ChangeSet set = e.changes();
+        String summary = set.substantive() ? set.substantiveChanges().size() + " substantive provision "
+                + (set.substantiveChanges().size() == 1 ? "change" : "changes") : "cosmetic only";
+        return new EventRow(day(e.observedAt()), e.document().toString(), registry.document(e.document()).map(Document::title).orElse(e.document().toString()),
+                e.number() - 1, e.number(), set.substantive(), summary);
     }
 
     void platform(Context ctx, dev.clausewatch.registry.Platform platform) {
         List<PlatformDocument> documents = new java.util.ArrayList<>();
-        List<TimelineEvent> timeline = new java.util.ArrayList<>();
+        List<Event> events = new java.util.ArrayList<>();
         for (Document d : registry.documents(platform.id())) {
             List<VersionProvisions> history = changes.history(d.id());
             if (history.isEmpty()) continue;
-            int substantive = 0, cosmetic = 0;
-            for (int i = 1; i < history.size(); i++) {
-                boolean isSubstantive = changes.compare(history.get(i - 1), history.get(i)).substantive();
-                if (isSubstantive) substantive++;
-                else cosmetic++;
-                timeline.add(new TimelineEvent(Chain.instant(history.get(i).entry().firstObservedAt()).substring(0, 10), d.id().toString(),
-                        d.id().type().name(), history.get(i).entry().number(), isSubstantive));
-            }
-            documents.add(new PlatformDocument(d.id().toString(), d.id().type().name(), history.size(), substantive, cosmetic,
-                    Chain.instant(history.getLast().entry().lastObservedAt()).substring(0, 10)));
+            List<Event> own = view.events(d).stream().filter(e -> !e.changes().technical()).toList();
+            events.addAll(own);
+            int substantive = (int) own.stream().filter(e -> e.changes().substantive()).count();
+            Map<ProvisionAnalysis.Level, Integer> exposure = exposureRollUp(d, history.getLast().provisions());
+            documents.add(new PlatformDocument(d.id().toString(), d.id().type().name(), history.size(), substantive, own.size() - substantive,
+                    day(history.getLast().entry().lastObservedAt()), exposure.get(ProvisionAnalysis.Level.HIGH),
+                    exposure.get(ProvisionAnalysis.Level.MEDIUM), exposure.get(ProvisionAnalysis.Level.LOW)));
         }
-        timeline.sort(java.util.Comparator.comparing(TimelineEvent::date).reversed());
-        render(ctx, "platform.jte", Map.of("css", css, "page", new PlatformPage(platform.name(), documents, timeline)));
+        events.sort(java.util.Comparator.comparing(Event::observedAt).reversed());
+        List<EventRow> timeline = new java.util.ArrayList<>();
+        List<TimelineChart.Change> marks = new java.util.ArrayList<>();
+        for (Event event : events) {
+            EventRow row = eventRow(event);
+            timeline.add(row);
+            marks.add(new TimelineChart.Change(row.documentId(), event.observedAt(), row.substantive(), changeHref(row),
+                    row.date() + " " + row.title() + ": " + row.summary()));
+        }
+        java.util.SequencedMap<String, String> rows = new java.util.LinkedHashMap<>();
+        documents.forEach(d -> rows.put(d.id(), d.type()));
+        TimelineChart chart = TimelineChart.of(rows, marks);
+        render(ctx, "platform.jte", Map.of("css", css, "page", new PlatformPage(platform.id().value(), platform.name(), documents, chart, timeline)));
+    }
+
+    private static String changeHref(EventRow e) {
+        return "/documents/" + e.documentId() + "/changes?from=" + e.from() + "&to=" + e.to();
+    }
+
+    /** How many provisions on a governance topic sit at each exposure level (provisions on no topic are not counted). */
+    private Map<ProvisionAnalysis.Level, Integer> exposureRollUp(Document document, List<Provision> provisions) {
+        Map<ProvisionAnalysis.Level, Integer> counts = new java.util.EnumMap<>(ProvisionAnalysis.Level.class);
+        for (ProvisionAnalysis.Level level : ProvisionAnalysis.Level.values()) counts.put(level, 0);
+        var references = view.references(document);
+        for (Provision p : provisions) view.exposure(p, references).ifPresent(level -> counts.merge(level, 1, Integer::sum));
+        return counts;
     }
 
     void topic(Context ctx, String topicId, dev.clausewatch.knowledge.Topic topic, dev.clausewatch.analysis.TopicComparison comparison) {
-        Map<Document, List<Provision>> documents = new java.util.LinkedHashMap<>();
-        for (Document d : registry.documents()) {
-            List<VersionProvisions> history = changes.history(d.id());
-            if (!history.isEmpty()) documents.put(d, history.getLast().provisions());
-        }
-        render(ctx, "topic.jte", Map.of("css", css, "page", new TopicPage(topicId, topic.title(), comparison.compare(topicId, documents))));
+        render(ctx, "topic.jte", Map.of("css", css, "page", new TopicPage(topicId, topic.title(), comparison.compare(topicId, view.current()))));
     }
 
     /** The search page: the form alone, or with {@code results} (null before a search). Filters are echoed from the request. */
-    void search(Context ctx, dev.clausewatch.search.SearchResults results) {
+    void search(Context ctx, dev.clausewatch.search.SearchResults results, dev.clausewatch.search.SearchQuery query) {
         Map<String, String> form = new java.util.HashMap<>();
         for (String name : List.of("q", "platform", "type", "topic", "since", "until", "past")) {
             form.put(name, java.util.Optional.ofNullable(ctx.queryParam(name)).orElse(""));
@@ -118,7 +159,12 @@ public final class Pages {
         Map<String, Object> model = new java.util.HashMap<>(Map.of("css", css, "form", form, "topics", List.copyOf(analyzer.knowledge().topics().keySet()),
                 "platforms", registry.platforms().stream().map(p -> p.id().value()).toList()));
         model.put("results", results);
+        model.put("pages", results == null ? SearchPages.NONE : SearchPages.of(ctx, query, results.total()));
         render(ctx, "search.jte", model);
+    }
+
+    void error(Context ctx, int status, String title, String detail) {
+        render(ctx, "error.jte", Map.of("css", css, "status", status, "title", title, "detail", detail));
     }
 
     void methodology(Context ctx) {
@@ -126,8 +172,7 @@ public final class Pages {
     }
 
     void document(Context ctx, Document document) {
-        List<VersionProvisions> history = changes.history(document.id());
-        if (history.isEmpty()) throw new WebServer.NotFound("No version of " + document.id() + " is archived yet.");
+        List<VersionProvisions> history = view.history(document);
         String at = ctx.queryParam("at");
         VersionProvisions version = history.getLast();
         if (at != null && !at.isBlank()) {
@@ -135,12 +180,18 @@ public final class Pages {
                     "No version of " + document.id() + " in force on " + at + "."));
             version = history.stream().filter(v -> v.entry().version().contentSha256().equals(inForce.version().contentSha256())).findFirst().orElseThrow();
         }
+        boolean current = version == history.getLast();
+        var references = view.references(document);
         List<ProvisionRow> provisions = version.provisions().stream().map(p -> new ProvisionRow(p.id(), p.text(),
-                analyzer.topics(p).stream().map(TopicMatch::topicId).toList())).toList();
-        List<HistoryRow> rows = historyRows(history);
+                analyzer.topics(p).stream().map(TopicMatch::topicId).toList(),
+                current ? view.exposure(p, references).map(l -> l.name().toLowerCase(java.util.Locale.ROOT)).orElse("") : "")).toList();
+        List<ReferenceRow> incorporates = references.stream().map(r -> new ReferenceRow(r.target().map(Object::toString).orElse(null),
+                r.targetLabel(), r.binding(), r.sentence())).distinct().toList();
+        List<ReferenceRow> incorporatedBy = view.incoming(document).stream().map(i -> new ReferenceRow(i.from().id().toString(), i.from().title(),
+                i.reference().binding(), i.reference().sentence())).distinct().toList();
         DocumentPage page = new DocumentPage(document.id().toString(), document.title(), version.entry().number(), history.size(),
-                Chain.instant(version.entry().firstObservedAt()).substring(0, 10),
-                EffectiveDate.in(version.provisions()).map(d -> d.date().toString()).orElse(null), at == null ? "" : at, provisions, rows);
+                day(version.entry().firstObservedAt()), EffectiveDate.in(version.provisions()).map(d -> d.date().toString()).orElse(null),
+                at == null ? "" : at, provisions, historyRows(history), incorporates, incorporatedBy);
         render(ctx, "document.jte", Map.of("css", css, "page", page));
     }
 
@@ -168,30 +219,38 @@ public final class Pages {
     }
 
     private static List<HistoryRow> historyRows(List<VersionProvisions> history) {
-        return history.stream().map(v -> new HistoryRow(v.entry().number(),
-                Chain.instant(v.entry().firstObservedAt()).substring(0, 10), v.entry().version().kind().label())).toList();
+        return history.stream().map(v -> new HistoryRow(v.entry().number(), day(v.entry().firstObservedAt()), v.entry().version().kind().label())).toList();
+    }
+
+    private static String day(java.time.Instant instant) {
+        return Chain.instant(instant).substring(0, 10);
     }
 
     void provision(Context ctx, Document document, String provisionId) {
-        List<VersionProvisions> history = changes.history(document.id());
-        if (history.isEmpty()) throw new WebServer.NotFound("No version of " + document.id() + " is archived yet.");
-        List<Provision> current = history.getLast().provisions();
-        Provision provision = current.stream().filter(p -> p.id().equals(provisionId)).findFirst().orElseThrow(() -> new WebServer.NotFound(
+        List<VersionProvisions> history = view.history(document);
+        Provision provision = history.getLast().provisions().stream().filter(p -> p.id().equals(provisionId)).findFirst().orElseThrow(() -> new WebServer.NotFound(
                 "No provision " + provisionId + " in the current version of " + document.id() + "."));
-        // A version's references depend only on its text and the registered documents: found once per
-        // version and state of the registry (a newly registered document can resolve a reference).
-        String key = history.getLast().entry().version().contentSha256() + "|" + document.id() + "|" + registry.documents().hashCode();
-        var references = referencesByVersion.computeIfAbsent(key,
-                k -> References.in(current, new RegisteredDocuments(registry, Optional.of(document.platform())), document.id()));
-        ProvisionAnalysis analysis = analyzer.analyze(provision, references, id -> List.of());
-        int changed = 0;
+        List<ProvisionEvent> events = provisionHistory(history, provisionId);
+        int changed = (int) events.stream().filter(e -> e.what().equals("changed")).count();
+        VersionProvisions latest = history.getLast();
+        render(ctx, "provision.jte", Map.of("css", css, "page", new ProvisionPage(document.id().toString(), document.title(), latest.entry().number(),
+                day(latest.entry().firstObservedAt()), view.analysis(document, provision), view.peers(document, provision), changed, events)));
+    }
+
+    /** The versions in which the provision appeared, changed its words, or went away (newest first). */
+    private static List<ProvisionEvent> provisionHistory(List<VersionProvisions> history, String provisionId) {
+        List<ProvisionEvent> events = new java.util.ArrayList<>();
         String previous = null;
+        boolean seen = false;
         for (VersionProvisions v : history) {
             String text = v.provisions().stream().filter(p -> p.id().equals(provisionId)).map(Provision::text).findFirst().orElse(null);
-            if (text != null && previous != null && !text.equals(previous)) changed++;
-            if (text != null) previous = text;
+            String what = previous == null && text != null ? (seen ? "returns" : "first appears") : previous != null && text == null ? "removed"
+                    : text != null && !text.equals(previous) ? "changed" : null;
+            if (what != null) events.add(new ProvisionEvent(v.entry().number(), day(v.entry().firstObservedAt()), what));
+            seen |= text != null;
+            previous = text;
         }
-        render(ctx, "provision.jte", Map.of("css", css, "page", new ProvisionPage(document.title(), analysis, changed)));
+        return events.reversed();
     }
 
     private void render(Context ctx, String template, Map<String, Object> model) {

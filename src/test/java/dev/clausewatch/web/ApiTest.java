@@ -109,11 +109,63 @@ class ApiTest {
         openApi.get("paths").fieldNames().forEachRemaining(documented::add);
         var server = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer());
         assertThat(documented).containsExactlyInAnyOrderElementsOf(server.apiRoutes().keySet());
+        String provision = get("/api/v1/documents/amazon-web-services/acceptable-use-policy/provisions").body()
+                .get("provisions").get(0).get("id").asText();
         for (String path : documented) {
             String concrete = path.replace("{platform}", "amazon-web-services").replace("{type}", "acceptable-use-policy")
+                    .replace("{id}", provision).replace("{topic}", "incorporation-by-reference")
                     + (path.endsWith("/search") ? "?q=acceptable" : "");
             assertThat(get(concrete).status()).as(concrete).isEqualTo(200);
         }
+    }
+
+    @Test
+    void a_provisions_analysis_has_every_part_with_citations_and_peers_on_other_platforms() throws Exception {
+        JsonNode provisions = get("/api/v1/documents/amazon-web-services/responsible-ai-policy/provisions").body().get("provisions");
+        String id = null;
+        for (JsonNode p : provisions) if (p.get("text").asText().contains("consequential decisions")) id = p.get("id").asText();
+        assertThat(id).as("the consequential-decisions provision").isNotNull();
+        JsonNode body = get("/api/v1/documents/amazon-web-services/responsible-ai-policy/provisions/" + id + "/analysis").body();
+        JsonNode analysis = body.get("analysis");
+        assertThat(analysis.get("provisionId").asText()).isEqualTo(id);
+        assertThat(analysis.get("topics").findValuesAsText("topicId")).contains("consequential-decisions-oversight");
+        assertThat(analysis.get("landscape").findValuesAsText("regulationId")).contains("eu-ai-act");
+        assertThat(analysis.get("exposure").get("level").asText()).isIn("LOW", "MEDIUM", "HIGH");
+        for (String part : List.of("meaning", "affects", "jurisdictionFlags", "contractImplications", "complianceConsiderations", "actionItems")) {
+            assertThat(analysis.get(part)).as(part).isNotEmpty();
+        }
+        assertThat(analysis.get("disclaimer").asText()).contains("not a legal determination");
+        assertThat(body.get("peers")).isNotEmpty().allSatisfy(peer -> assertThat(peer.get("document").asText()).doesNotStartWith("amazon-web-services/"));
+
+        Response missing = get("/api/v1/documents/amazon-web-services/responsible-ai-policy/provisions/p00000000000/analysis");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().get("detail").asText()).isEqualTo(
+                "No provision p00000000000 in the current version of amazon-web-services/responsible-ai-policy.");
+    }
+
+    @Test
+    void references_go_both_ways_between_the_responsible_ai_and_acceptable_use_policies() throws Exception {
+        // The Responsible AI Policy "supplements the AWS Acceptable Use Policy": binding, and seen from both sides.
+        JsonNode rai = get("/api/v1/documents/amazon-web-services/responsible-ai-policy/references").body();
+        assertThat(rai.get("refersTo")).anySatisfy(r -> {
+            assertThat(r.get("target").asText()).isEqualTo("amazon-web-services/acceptable-use-policy");
+            assertThat(r.get("binding").asBoolean()).isTrue();
+        });
+        JsonNode aup = get("/api/v1/documents/amazon-web-services/acceptable-use-policy/references").body();
+        assertThat(aup.get("referredToBy").findValuesAsText("from")).contains("amazon-web-services/responsible-ai-policy");
+    }
+
+    @Test
+    void topics_are_listed_and_compared_across_platforms() throws Exception {
+        Response topics = get("/api/v1/topics?limit=5");
+        assertThat(topics.body()).hasSize(5);
+        assertThat(topics.body().get(0).get("regulations")).isNotEmpty();
+        JsonNode comparison = get("/api/v1/topics/consequential-decisions-oversight/comparison").body();
+        assertThat(comparison.get("title").asText()).isNotBlank();
+        assertThat(comparison.get("rows").findValuesAsText("platform")).contains("amazon-web-services");
+        Response unknown = get("/api/v1/topics/astrology/comparison");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("detail").asText()).isEqualTo("No topic astrology in the knowledge data.");
     }
 
     @Test

@@ -58,8 +58,15 @@ class BrowserJourneyTest {
         Page page = browser.newPage();
         page.navigate("http://127.0.0.1:" + app.port() + "/");
         shot(page, "1-home");
-        page.click("text=Terms of Service");
+        assertReadable(page);
+        page.click("main table a:has-text('ChatGPT')");
+        assertThat(page.locator("h1").textContent()).isEqualTo("ChatGPT");
+        assertThat(page.locator("svg.timeline circle.mark").count()).isEqualTo(5);
+        shot(page, "1b-platform-timeline");
+        assertReadable(page);
+        page.click("main table a:has-text('Terms of Service')");
         assertThat(page.locator("h1").textContent()).isEqualTo("ChatGPT Terms of Service");
+        assertReadable(page);
 
         page.fill("#at", "2025-12-01");
         page.click("button:has-text('Show')");
@@ -74,6 +81,7 @@ class BrowserJourneyTest {
         assertThat(substantiveRows).isPositive().isLessThan(allRows);
         assertThat(page.locator("tr.cosmetic").count()).isZero();
         shot(page, "3-change-substantive-only");
+        assertReadable(page);
 
         // The version pickers make the shareable URL of any pair.
         page.selectOption("#from", "5");
@@ -86,26 +94,70 @@ class BrowserJourneyTest {
 
         page.navigate("http://127.0.0.1:" + app.port() + "/documents/amazon-web-services/responsible-ai-policy");
         page.click("text=Responsible AI Requirements");
-        assertThat(page.locator("blockquote").textContent()).contains("consequential decisions");
+        assertThat(page.locator("main > blockquote").textContent()).contains("consequential decisions");
         assertThat(page.content()).contains("Governance exposure", "Regulatory landscape", "Action items");
         page.keyboard().press("Tab");
         assertThat(page.evaluate("document.activeElement.textContent")).isEqualTo("Skip to content");
         shot(page, "4-provision-analysis");
+        assertReadable(page);
+        assertThat(page.locator("h2:has-text('How other platforms handle this') + p, ul.peers li").count()).isPositive();
 
         page.click("main a[href^='/topics/']");
         assertThat(page.url()).contains("/topics/");
         assertThat(page.locator("tbody tr").count()).isGreaterThan(1);
         assertThat(page.locator("main").textContent()).contains("amazon-web-services", "chatgpt");
         shot(page, "5-topic-comparison");
+        assertReadable(page);
 
         page.navigate("http://127.0.0.1:" + app.port() + "/");
         page.fill("#q", "consequential decisions");
         page.press("#q", "Enter");
         assertThat(page.locator("main h2").textContent()).endsWith("found");
         shot(page, "6-search");
+        assertReadable(page);
         page.click("main ol li a >> nth=0");
-        assertThat(page.locator("blockquote").textContent()).contains("consequential decisions");
+        assertThat(page.locator("main > blockquote").textContent()).contains("consequential decisions");
     }
+
+    /**
+     * WCAG 2.1 contrast, measured in the browser on what it rendered: every element with text of its
+     * own, its computed colour against the first opaque background behind it, at least 4.5:1 (3:1 for
+     * large text). Also checks that keyboard focus is visible: a focused link gets an outline.
+     */
+    private static void assertReadable(Page page) {
+        @SuppressWarnings("unchecked")
+        List<String> failures = (List<String>) page.evaluate(CONTRAST);
+        assertThat(failures).as("text below the WCAG AA contrast on " + page.url()).isEmpty();
+        Object outline = page.evaluate("() => { const a = document.querySelector('main a, main button, main input, main select');"
+                + " if (!a) return 'nothing focusable'; a.focus(); return getComputedStyle(a).outlineStyle; }");
+        assertThat(outline).as("focus outline on " + page.url()).isNotIn("none", "nothing focusable");
+    }
+
+    private static final String CONTRAST = """
+            () => {
+              const rgba = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return [0, 0, 0, 0];
+                const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+              const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+              const background = el => { for (let e = el; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor);
+                if (c[3] > 0.5) return c; } return [255, 255, 255, 1]; };
+              const failures = [];
+              for (const el of document.body.querySelectorAll('*')) {
+                const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+                const style = getComputedStyle(el);
+                if (!own || style.visibility === 'hidden' || style.display === 'none' || el.getClientRects().length === 0) continue;
+                const rect = el.getBoundingClientRect();
+                if (rect.right < 0 || rect.bottom < 0) continue; // moved off screen, like the skip link until focused
+                const fg = rgba(style.fill && el instanceof SVGElement ? style.fill : style.color), bg = background(el);
+                const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+                const ratio = (l1 + 0.05) / (l2 + 0.05);
+                const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+                const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+                if (ratio < needed) failures.push(el.tagName + ' "' + el.textContent.trim().slice(0, 40) + '" ' + ratio.toFixed(2) + ':1');
+              }
+              return failures;
+            }
+            """;
 
     private static void shot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(ARTIFACTS.resolve(name + ".png")).setFullPage(true));

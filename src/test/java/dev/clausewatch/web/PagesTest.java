@@ -71,10 +71,44 @@ class PagesTest {
     }
 
     @Test
+    void home_lists_the_latest_substantive_changes_before_the_cosmetic_ones() throws Exception {
+        var home = get("/").body();
+        assertThat(home).contains("<h2>Latest substantive changes</h2>", "<h2>Latest cosmetic changes</h2>");
+        assertThat(home.indexOf("Latest substantive changes")).isLessThan(home.indexOf("Latest cosmetic changes"));
+        String substantive = home.substring(home.indexOf("Latest substantive changes"), home.indexOf("Latest cosmetic changes"));
+        List<String> dates = Pattern.compile("<li>(\\d{4}-\\d{2}-\\d{2}) — ").matcher(substantive).results().map(m -> m.group(1)).toList();
+        assertThat(dates).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // Each listed change really is substantive, as the change API says, and the link opens it with the filter on.
+        Matcher links = Pattern.compile("href=\"(/documents/[^\"?]+/changes)\\?from=(\\d+)&amp;to=(\\d+)&amp;substantive=on\"").matcher(substantive);
+        int checked = 0;
+        while (links.find()) {
+            String api = "/api/v1" + links.group(1).substring(0) + "?from=" + links.group(2) + "&to=" + links.group(3);
+            assertThat(get(api).body()).as(api).contains("\"substantive\":true");
+            checked++;
+        }
+        assertThat(checked).isEqualTo(dates.size());
+    }
+
+    @Test
     void a_platform_page_counts_substantive_and_cosmetic_changes_and_lists_its_timeline() throws Exception {
         var page = get("/platforms/chatgpt");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>ChatGPT</h1>", "Governance timeline", "href=\"/documents/chatgpt/terms-of-service/changes?from=5&amp;to=6\"");
+        // The chart: an accessible SVG with one mark per listed change, each linking to its change page.
+        var html = org.jsoup.Jsoup.parse(page.body());
+        var svg = html.selectFirst("svg.timeline");
+        assertThat(svg).isNotNull();
+        assertThat(svg.attr("role")).isEqualTo("img");
+        assertThat(svg.select("title").first().text()).contains("ChatGPT");
+        int listed = html.select("h3:contains(Every change) + ol > li").size();
+        assertThat(svg.select("circle.mark")).hasSize(listed);
+        assertThat(svg.select("a > circle.substantive")).isNotEmpty();
+        assertThat(svg.select("a").eachAttr("href")).contains("/documents/chatgpt/terms-of-service/changes?from=5&to=6");
+        // The exposure roll-up: a count per level for each document, and a total row.
+        var rows = html.select("table tbody tr");
+        assertThat(rows.select("th[scope=row]").text()).isEqualTo("All documents");
+        int high = rows.stream().filter(r -> !r.hasClass("total")).mapToInt(r -> Integer.parseInt(r.select("td").get(4).text())).sum();
+        assertThat(rows.select("tr.total td").get(3).text()).isEqualTo(String.valueOf(high));
         assertThat(get("/methodology").body()).contains("<h1>Methodology</h1>", "not a legal determination");
         assertThat(get("/platforms/nobody").statusCode()).isEqualTo(404);
     }
@@ -137,6 +171,67 @@ class PagesTest {
     }
 
     @Test
+    void the_search_page_links_to_the_next_and_previous_results_keeping_the_filters() throws Exception {
+        var first = org.jsoup.Jsoup.parse(get("/search?q=use&platform=chatgpt").body());
+        assertThat(first.select("p.muted:contains(Showing)").text()).startsWith("Showing 1–20 of ");
+        var next = first.selectFirst("a[rel=next]");
+        assertThat(next).isNotNull();
+        assertThat(next.attr("href")).contains("q=use", "platform=chatgpt", "offset=20");
+        assertThat(first.selectFirst("a[rel=prev]")).isNull();
+        var second = org.jsoup.Jsoup.parse(get(next.attr("href")).body());
+        assertThat(second.select("p.muted:contains(Showing)").text()).startsWith("Showing 21–");
+        assertThat(second.selectFirst("a[rel=prev]").attr("href")).contains("offset=0", "platform=chatgpt");
+    }
+
+    @Test
+    void bad_input_on_a_page_answers_with_an_html_page_that_says_what_is_wrong() throws Exception {
+        var badDate = get("/search?q=use&since=yesterday");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(badDate.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(badDate.body()).contains("<h1>This request cannot be answered</h1>", "The parameter since=yesterday must be a date written YYYY-MM-DD.");
+        var unknown = get("/documents/chatgpt/no-such-type");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("<h1>Not found</h1>", "No document chatgpt/no-such-type is tracked");
+        var noPage = get("/no/such/page");
+        assertThat(noPage.statusCode()).isEqualTo(404);
+        assertThat(noPage.body()).contains("There is no page GET /no/such/page.");
+        var noVersion = get("/documents/chatgpt/terms-of-service/changes?from=1&to=99");
+        assertThat(noVersion.statusCode()).isEqualTo(404);
+        assertThat(noVersion.body()).contains("No version 99 of chatgpt/terms-of-service: it has versions 1 to 6.");
+        // The API keeps its JSON errors.
+        assertThat(get("/api/v1/no-such-route").body()).startsWith("{").contains("\"detail\":\"There is no API route GET /api/v1/no-such-route.\"");
+    }
+
+    /** Every page a visitor can reach from the home page in the journey, for the checks that apply to all pages. */
+    private List<String> everyKindOfPage() throws Exception {
+        String document = get("/documents/amazon-web-services/responsible-ai-policy").body();
+        Matcher provision = Pattern.compile("href=\"(/documents/amazon-web-services/responsible-ai-policy/provisions/p[0-9a-f]{11})\"").matcher(document);
+        assertThat(provision.find()).isTrue();
+        return List.of("/", "/platforms/chatgpt", "/documents/chatgpt/terms-of-service", "/documents/chatgpt/terms-of-service/changes?from=1&to=6",
+                provision.group(1), "/topics/ai-training-on-user-content", "/search", "/search?q=use", "/methodology", "/no/such/page");
+    }
+
+    @Test
+    void every_page_has_one_h1_and_headings_that_never_skip_a_level() throws Exception {
+        for (String path : everyKindOfPage()) {
+            var html = org.jsoup.Jsoup.parse(get(path).body());
+            var headings = html.select("h1, h2, h3, h4, h5, h6");
+            assertThat(html.select("h1")).as(path).hasSize(1);
+            int previous = 0;
+            for (var h : headings) {
+                int level = Integer.parseInt(h.tagName().substring(1));
+                assertThat(level).as(path + ": " + h.outerHtml() + " follows an h" + previous).isLessThanOrEqualTo(previous + 1);
+                previous = level;
+            }
+            // Every form control has a label naming it.
+            for (var control : html.select("input:not([type=hidden]), select, textarea")) {
+                assertThat(html.select("label[for=" + control.id() + "]")).as(path + ": label for " + control.outerHtml()).isNotEmpty();
+            }
+            assertThat(html.select("main")).as(path).hasSize(1);
+        }
+    }
+
+    @Test
     void user_supplied_text_is_escaped() throws Exception {
         var page = get("/documents/amazon-web-services/responsible-ai-policy");
         assertThat(page.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
@@ -160,5 +255,15 @@ class PagesTest {
         var page = get(link.group(1)).body();
         assertThat(page).contains("consequential-decisions-oversight", "Governance exposure", "Regulatory landscape", "EU AI Act",
                 "Jurisdiction flags", "Action items", "Interpretive note", "not a legal determination");
+        var html = org.jsoup.Jsoup.parse(page);
+        // The seed's sections, in its order: quote with document and date, meaning, who it affects, the five-part analysis, peers, history.
+        assertThat(html.select("blockquote footer").first().text()).contains("Amazon Web Services Responsible AI Policy", "version 1", "captured 20");
+        assertThat(html.select("h2").eachText()).containsSubsequence("What it means", "Who it affects", "Compliance analysis",
+                "How other platforms handle this", "History of this provision");
+        assertThat(html.select("h3").eachText()).containsSubsequence("1. Regulatory landscape", "2. Governance exposure: high",
+                "3. Jurisdiction flags", "4. Contract and vendor implications", "5. Compliance considerations", "Action items");
+        assertThat(html.select("h2:contains(Who it affects) + ul li")).isNotEmpty();
+        assertThat(html.select("ul.peers footer a[href^=/documents/chatgpt/]")).isNotEmpty();
+        assertThat(html.select("h2:contains(History of this provision) ~ ul li").first().text()).contains("first appears");
     }
 }

@@ -1,0 +1,225 @@
+package dev.clausewatch.web;
+
+import dev.clausewatch.analysis.ProvisionAnalysis;
+import dev.clausewatch.analysis.TopicComparison;
+import dev.clausewatch.archive.Archive;
+import dev.clausewatch.archive.Chain;
+import dev.clausewatch.archive.TimelineEntry;
+import dev.clausewatch.change.ChangeSet;
+import dev.clausewatch.change.DocumentChanges.VersionProvisions;
+import dev.clausewatch.knowledge.Knowledge;
+import dev.clausewatch.provision.EffectiveDate;
+import dev.clausewatch.provision.Provision;
+import dev.clausewatch.registry.Document;
+import dev.clausewatch.registry.PlatformId;
+import dev.clausewatch.registry.Registry;
+import dev.clausewatch.search.ArchiveSearch;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON API under {@code /api/v1}: the same archive, provisions, changes, analysis, comparisons
+ * and search as the pages, for programs. Lists page with {@code limit}/{@code offset}; errors are
+ * {@code {status, title, detail}} with a sentence as detail (see {@link WebServer}).
+ */
+final class Api {
+    private final ArchiveView view;
+    private final Selection selection;
+    private final ArchiveSearch search;
+    private final TopicComparison comparison;
+    private final byte[] openApi;
+    private final Registry registry;
+    private final Archive archive;
+    private final Knowledge knowledge;
+
+    Api(ArchiveView view, Selection selection, ArchiveSearch search, TopicComparison comparison, byte[] openApi) {
+        this.view = view;
+        this.selection = selection;
+        this.search = search;
+        this.comparison = comparison;
+        this.openApi = openApi;
+        this.registry = view.registry();
+        this.archive = view.archive();
+        this.knowledge = view.analyzer().knowledge();
+    }
+
+    /** Every API route, as the OpenAPI description must list them (checked by a test). */
+    Map<String, Handler> routes() {
+        Map<String, Handler> routes = new LinkedHashMap<>();
+        routes.put("/api/v1/platforms", this::platforms);
+        routes.put("/api/v1/platforms/{platform}/documents", this::documents);
+        routes.put("/api/v1/documents/{platform}/{type}/versions", this::versions);
+        routes.put("/api/v1/documents/{platform}/{type}/versions/in-force", this::inForce);
+        routes.put("/api/v1/documents/{platform}/{type}/provisions", this::provisions);
+        routes.put("/api/v1/documents/{platform}/{type}/provisions/{id}/analysis", this::analysis);
+        routes.put("/api/v1/documents/{platform}/{type}/references", this::references);
+        routes.put("/api/v1/documents/{platform}/{type}/changes", this::changes);
+        routes.put("/api/v1/topics", this::topics);
+        routes.put("/api/v1/topics/{topic}/comparison", this::comparison);
+        routes.put("/api/v1/search", this::search);
+        routes.put("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        return routes;
+    }
+
+    private void platforms(Context ctx) {
+        ctx.json(Selection.page(ctx, registry.platforms()).stream().map(p -> Map.of("id", p.id().value(), "name", p.name(),
+                "documents", registry.documents(p.id()).size())).toList());
+    }
+
+    private void documents(Context ctx) {
+        PlatformId platform = new PlatformId(ctx.pathParam("platform"));
+        if (registry.platform(platform).isEmpty()) throw new WebServer.NotFound("No platform " + platform + " is tracked.");
+        ctx.json(Selection.page(ctx, registry.documents(platform)).stream().map(d -> Map.of("id", d.id().toString(), "type", d.id().type().name(),
+                "title", d.title(), "versions", archive.timeline(d.id()).size())).toList());
+    }
+
+    private void versions(Context ctx) {
+        Document document = selection.document(ctx);
+        ctx.json(Selection.page(ctx, archive.timeline(document.id())).stream().map(Api::version).toList());
+    }
+
+    private void inForce(Context ctx) {
+        Document document = selection.document(ctx);
+        String at = ctx.queryParam("at");
+        Instant instant = at == null ? Instant.MAX : Archive.endOf(at);
+        TimelineEntry entry = archive.inForceAt(document.id(), instant).orElseThrow(() -> new WebServer.NotFound(
+                "No version of " + document.id() + " in force on " + at + "."));
+        Map<String, Object> body = new LinkedHashMap<>(version(entry));
+        body.put("markdown", archive.text(entry.version()));
+        ctx.json(body);
+    }
+
+    private void provisions(Context ctx) {
+        Document document = selection.document(ctx);
+        VersionProvisions version = selection.version(document, view.history(document), ctx.queryParam("at"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("document", document.id().toString());
+        body.put("version", version(version.entry()));
+        body.put("effectiveDate", EffectiveDate.in(version.provisions()).map(d -> d.date().toString()).orElse(null));
+        body.put("provisions", version.provisions().stream().map(Api::provision).toList());
+        ctx.json(body);
+    }
+
+    /** The full analysis of a provision of the current version, with how other platforms handle it. */
+    private void analysis(Context ctx) {
+        Document document = selection.document(ctx);
+        List<VersionProvisions> history = view.history(document);
+        String id = ctx.pathParam("id");
+        Provision provision = history.getLast().provisions().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(() ->
+                new WebServer.NotFound("No provision " + id + " in the current version of " + document.id() + "."));
+        ProvisionAnalysis analysis = view.analysis(document, provision);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("document", document.id().toString());
+        body.put("version", version(history.getLast().entry()));
+        body.put("analysis", analysis);
+        body.put("peers", view.peers(document, provision));
+        ctx.json(body);
+    }
+
+    /** The documents the current version refers to, and the documents whose current version refers to it. */
+    private void references(Context ctx) {
+        Document document = selection.document(ctx);
+        view.history(document);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("document", document.id().toString());
+        body.put("refersTo", view.references(document).stream().map(r -> reference(document.id().toString(), r)).toList());
+        body.put("referredToBy", view.incoming(document).stream().map(i -> reference(i.from().id().toString(), i.reference())).toList());
+        ctx.json(body);
+    }
+
+    private static Map<String, Object> reference(String from, dev.clausewatch.provision.Reference r) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("from", from);
+        v.put("provisionId", r.provisionId());
+        v.put("target", r.targetLabel());
+        v.put("resolved", r.target().isPresent());
+        v.put("binding", r.binding());
+        v.put("sentence", r.sentence());
+        return v;
+    }
+
+    private void changes(Context ctx) {
+        Document document = selection.document(ctx);
+        Selection.Pair pair = selection.pair(ctx, document, view.history(document));
+        ChangeSet set = view.changes().compare(pair.from(), pair.to());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("document", document.id().toString());
+        body.put("from", version(pair.from().entry()));
+        body.put("to", version(pair.to().entry()));
+        body.put("substantive", set.substantive());
+        body.put("technical", set.technical());
+        body.put("counts", set.counts());
+        body.put("changes", set.changes().stream().map(c -> {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("provisionId", c.provisionId());
+            change.put("kind", c.kind().name());
+            change.put("substantive", c.substantive());
+            change.put("reason", c.reason().name());
+            change.put("location", c.location());
+            change.put("before", c.before().map(Provision::text).orElse(null));
+            change.put("after", c.after().map(Provision::text).orElse(null));
+            change.put("edits", c.edits());
+            return change;
+        }).toList());
+        ctx.json(body);
+    }
+
+    private void topics(Context ctx) {
+        ctx.json(Selection.page(ctx, List.copyOf(knowledge.topics().values())).stream().map(t -> Map.of("id", t.id(), "title", t.title(),
+                "description", t.description(), "regulations", t.regulations().stream().map(r -> r.regulationId()).toList())).toList());
+    }
+
+    /** How every platform's current documents treat a topic: stance and quote per platform. */
+    private void comparison(Context ctx) {
+        String id = ctx.pathParam("topic");
+        var topic = knowledge.topic(id).orElseThrow(() -> new WebServer.NotFound("No topic " + id + " in the knowledge data."));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("topic", topic.id());
+        body.put("title", topic.title());
+        body.put("rows", comparison.compare(id, view.current()));
+        ctx.json(body);
+    }
+
+    private void search(Context ctx) {
+        var results = search.search(Selection.searchQuery(ctx, Selection.DEFAULT_LIMIT));
+        ctx.header("X-Total-Count", String.valueOf(results.total()));
+        ctx.json(Map.of("total", results.total(), "hits", results.hits().stream().map(h -> {
+            var p = h.passage();
+            Map<String, Object> hit = new LinkedHashMap<>();
+            hit.put("document", p.platform() + "/" + p.type());
+            hit.put("title", p.documentTitle());
+            hit.put("provision", p.provisionId());
+            hit.put("text", p.text());
+            hit.put("topics", p.topics());
+            hit.put("versions", Map.of("first", p.firstVersion(), "last", p.lastVersion()));
+            hit.put("since", p.since().toString());
+            hit.put("current", p.current());
+            hit.put("score", h.score());
+            return hit;
+        }).toList()));
+    }
+
+    private static Map<String, Object> version(TimelineEntry e) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("number", e.number());
+        v.put("sha256", e.version().contentSha256());
+        v.put("kind", e.version().kind().name());
+        v.put("firstObservedAt", Chain.instant(e.firstObservedAt()));
+        v.put("lastObservedAt", Chain.instant(e.lastObservedAt()));
+        return v;
+    }
+
+    private static Map<String, Object> provision(Provision p) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", p.id());
+        v.put("kind", p.kind().name());
+        v.put("number", p.number());
+        v.put("trail", p.trail());
+        v.put("text", p.text());
+        return v;
+    }
+}

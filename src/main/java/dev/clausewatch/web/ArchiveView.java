@@ -1,0 +1,152 @@
+package dev.clausewatch.web;
+
+import dev.clausewatch.analysis.Analyzer;
+import dev.clausewatch.analysis.Peers;
+import dev.clausewatch.analysis.ProvisionAnalysis;
+import dev.clausewatch.archive.Archive;
+import dev.clausewatch.change.DocumentChanges;
+import dev.clausewatch.change.DocumentChanges.Event;
+import dev.clausewatch.change.DocumentChanges.VersionProvisions;
+import dev.clausewatch.provision.Provision;
+import dev.clausewatch.provision.Reference;
+import dev.clausewatch.provision.References;
+import dev.clausewatch.provision.RegisteredDocuments;
+import dev.clausewatch.registry.Document;
+import dev.clausewatch.registry.DocumentId;
+import dev.clausewatch.registry.Registry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the pages and the API read of the archive: current provisions of every document, the
+ * references between current versions (both ways), governance events, and analyses. Results that
+ * depend only on versions already archived are kept per state of the archive, so a page view does
+ * not redo the parsing; a new version or a new registered document changes the state.
+ */
+final class ArchiveView {
+    private static final int PEERS = 3;
+
+    private final Registry registry;
+    private final Archive archive;
+    private final DocumentChanges changes;
+    private final Analyzer analyzer;
+    private final Map<String, List<Reference>> referencesByVersion = new ConcurrentHashMap<>();
+    private final Map<String, List<Peers.Peer>> peersByState = new ConcurrentHashMap<>();
+    private final Map<String, Optional<ProvisionAnalysis.Level>> exposures = new ConcurrentHashMap<>();
+
+    ArchiveView(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer) {
+        this.registry = registry;
+        this.archive = archive;
+        this.changes = changes;
+        this.analyzer = analyzer;
+    }
+
+    Registry registry() {
+        return registry;
+    }
+
+    Archive archive() {
+        return archive;
+    }
+
+    DocumentChanges changes() {
+        return changes;
+    }
+
+    Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** The document's versions with provisions, oldest first; a sentence as 404 when nothing is archived. */
+    List<VersionProvisions> history(Document document) {
+        List<VersionProvisions> history = changes.history(document.id());
+        if (history.isEmpty()) throw new WebServer.NotFound("No version of " + document.id() + " is archived yet.");
+        return history;
+    }
+
+    /** The provisions of the latest version of every document that has one, in registry order. */
+    Map<Document, List<Provision>> current() {
+        Map<Document, List<Provision>> current = new LinkedHashMap<>();
+        for (Document d : registry.documents()) {
+            List<VersionProvisions> history = changes.history(d.id());
+            if (!history.isEmpty()) current.put(d, history.getLast().provisions());
+        }
+        return current;
+    }
+
+    /** The references of the document's current version (empty when nothing is archived). */
+    List<Reference> references(Document document) {
+        List<VersionProvisions> history = changes.history(document.id());
+        if (history.isEmpty()) return List.of();
+        // References depend on the version's text and on the registered documents (a newly
+        // registered document can resolve a reference): found once per version and registry state.
+        String key = history.getLast().entry().version().contentSha256() + "|" + document.id() + "|" + registry.documents().hashCode();
+        return referencesByVersion.computeIfAbsent(key, k -> References.in(history.getLast().provisions(),
+                new RegisteredDocuments(registry, Optional.of(document.platform())), document.id()));
+    }
+
+    /** A reference from another document's current version to this one. */
+    record Incoming(Document from, Reference reference) {}
+
+    /** The references of other documents' current versions that resolve to {@code document}. */
+    List<Incoming> incoming(Document document) {
+        List<Incoming> incoming = new ArrayList<>();
+        for (Document d : registry.documents()) {
+            if (d.id().equals(document.id())) continue;
+            for (Reference r : references(d)) {
+                if (r.target().filter(document.id()::equals).isPresent()) incoming.add(new Incoming(d, r));
+            }
+        }
+        return incoming;
+    }
+
+    /** The analysis of a provision of the document's current version, with the documents it incorporates. */
+    ProvisionAnalysis analysis(Document document, Provision provision) {
+        return analyzer.analyze(provision, references(document), this::currentProvisions);
+    }
+
+    /**
+     * The exposure level of a provision, given the references of its version, empty when the provision
+     * is on no governance topic. It depends only on the text and the documents the provision
+     * incorporates, so it is kept by those.
+     */
+    Optional<ProvisionAnalysis.Level> exposure(Provision provision, List<Reference> references) {
+        List<Reference> own = references.stream().filter(r -> r.provisionId().equals(provision.id())).toList();
+        String key = provision.text() + "|" + own.stream().filter(Reference::binding).map(Reference::targetLabel).toList();
+        return exposures.computeIfAbsent(key, k -> {
+            ProvisionAnalysis analysis = analyzer.analyze(provision, own, id -> List.of());
+            return analysis.topics().isEmpty() ? Optional.empty() : Optional.of(analysis.exposure().level());
+        });
+    }
+
+    /** "How other platforms handle this" for a provision, kept per text and state of the other documents. */
+    List<Peers.Peer> peers(Document document, Provision provision) {
+        Map<Document, List<Provision>> current = current();
+        String state = provision.text() + "|" + document.id().platform().value() + "|" + current.keySet().stream()
+                .map(d -> d.id() + "@" + changes.history(d.id()).getLast().entry().version().contentSha256()).toList().hashCode();
+        return peersByState.computeIfAbsent(state, k -> analyzer.peers(provision, document.id().platform().value(), current, PEERS));
+    }
+
+    /** Every governance event of the document, oldest first. */
+    List<Event> events(Document document) {
+        return changes.events(document.id());
+    }
+
+    /** The latest governance events of every document, newest first, technical upgrades left out. */
+    List<Event> latestEvents() {
+        List<Event> events = new ArrayList<>();
+        for (Document d : registry.documents()) events.addAll(events(d));
+        events.removeIf(e -> e.changes().technical());
+        events.sort(java.util.Comparator.comparing(Event::observedAt).reversed());
+        return events;
+    }
+
+    private List<Provision> currentProvisions(DocumentId id) {
+        List<VersionProvisions> history = changes.history(id);
+        return history.isEmpty() ? List.of() : history.getLast().provisions();
+    }
+}

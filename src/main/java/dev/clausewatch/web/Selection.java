@@ -1,0 +1,122 @@
+package dev.clausewatch.web;
+
+import dev.clausewatch.archive.Archive;
+import dev.clausewatch.change.DocumentChanges.VersionProvisions;
+import dev.clausewatch.registry.Document;
+import dev.clausewatch.registry.DocumentId;
+import dev.clausewatch.registry.DocumentType;
+import dev.clausewatch.registry.PlatformId;
+import dev.clausewatch.search.SearchQuery;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a request selects, shared by pages and API: the document of the path, versions by number,
+ * hash prefix or date, a search, and paging. Anything it cannot find is a {@link WebServer.NotFound}
+ * sentence; a malformed parameter is an {@link IllegalArgumentException} naming the parameter.
+ */
+final class Selection {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    /** Two versions to compare. */
+    record Pair(VersionProvisions from, VersionProvisions to) {}
+
+    private final ArchiveView view;
+
+    Selection(ArchiveView view) {
+        this.view = view;
+    }
+
+    Document document(Context ctx) {
+        return document(ctx, ctx.pathParam("type"));
+    }
+
+    Document document(Context ctx, String typeSlug) {
+        DocumentId id;
+        try {
+            id = new DocumentId(new PlatformId(ctx.pathParam("platform")), DocumentType.fromSlug(typeSlug));
+        } catch (IllegalArgumentException e) {
+            throw new WebServer.NotFound("No document " + ctx.pathParam("platform") + "/" + typeSlug + " is tracked: " + e.getMessage() + ".");
+        }
+        return view.registry().document(id).orElseThrow(() -> new WebServer.NotFound("No document " + id + " is tracked."));
+    }
+
+    /** The versions {@code from} and {@code to} name; by default the latest and the one before it. */
+    Pair pair(Context ctx, Document document, List<VersionProvisions> history) {
+        VersionProvisions to = version(document, history, ctx.queryParam("to"));
+        VersionProvisions from = ctx.queryParam("from") == null ? history.get(Math.max(0, to.entry().number() - 2))
+                : version(document, history, ctx.queryParam("from"));
+        return new Pair(from, to);
+    }
+
+    /** A version of {@code history} by number (1 = oldest), hash prefix, or date (in force then); the latest when absent. */
+    VersionProvisions version(Document document, List<VersionProvisions> history, String selector) {
+        if (selector == null) return history.getLast();
+        if (selector.matches("\\d{1,5}")) {
+            int n = Integer.parseInt(selector);
+            if (n < 1 || n > history.size()) {
+                throw new WebServer.NotFound("No version " + n + " of " + document.id() + ": it has versions 1 to " + history.size() + ".");
+            }
+            return history.get(n - 1);
+        }
+        if (selector.matches("[0-9a-f]{6,64}")) {
+            return history.stream().filter(v -> v.entry().version().contentSha256().startsWith(selector)).findFirst()
+                    .orElseThrow(() -> new WebServer.NotFound("No version of " + document.id() + " has a hash starting " + selector + "."));
+        }
+        String sha = view.archive().inForceAt(document.id(), Archive.endOf(selector)).orElseThrow(() -> new WebServer.NotFound(
+                "No version of " + document.id() + " in force on " + selector + ".")).version().contentSha256();
+        return history.stream().filter(v -> v.entry().version().contentSha256().equals(sha)).findFirst().orElseThrow();
+    }
+
+    /** The search asked for by {@code q}, {@code platform}, {@code type}, {@code topic}, {@code since}, {@code until}, {@code past}, {@code limit}, {@code offset}. */
+    static SearchQuery searchQuery(Context ctx, int defaultLimit) {
+        return new SearchQuery(ctx.queryParam("q"), optional(ctx, "platform"), optional(ctx, "type"), optional(ctx, "topic"),
+                date(ctx, "since"), date(ctx, "until"), "on".equals(ctx.queryParam("past")) || "true".equals(ctx.queryParam("past")),
+                intParam(ctx, "limit", defaultLimit, 1, MAX_LIMIT), intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+    }
+
+    /**
+     * The part of a list that {@code limit} and {@code offset} ask for. The body stays a plain array;
+     * the total goes in {@code X-Total-Count} and the next page's address in a {@code Link} header.
+     */
+    static <T> List<T> page(Context ctx, List<T> all) {
+        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        ctx.header("X-Total-Count", String.valueOf(all.size()));
+        if (offset + limit < all.size()) {
+            ctx.header("Link", "<" + ctx.path() + "?limit=" + limit + "&offset=" + (offset + limit) + ">; rel=\"next\"");
+        }
+        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+    }
+
+    private static Optional<String> optional(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).filter(v -> !v.isBlank());
+    }
+
+    private static Optional<LocalDate> date(Context ctx, String name) {
+        return optional(ctx, name).map(v -> {
+            try {
+                return LocalDate.parse(v);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("The parameter " + name + "=" + v + " must be a date written YYYY-MM-DD.");
+            }
+        });
+    }
+
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null) return fallback;
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException("The parameter " + name + "=" + value + " must be a whole number from " + min
+                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ".");
+    }
+}
