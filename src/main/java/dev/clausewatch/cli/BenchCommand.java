@@ -346,12 +346,16 @@ final class BenchCommand implements Runnable {
                     String doc = "/documents/" + document;
                     String api = "/api/v1/documents/" + document;
                     Map<String, String> routes = new LinkedHashMap<>();
+                    routes.put("home page", "/");
+                    routes.put("platform page", "/platforms/" + document.platform());
                     routes.put("document page", doc);
                     routes.put("change page", doc + "/changes?from=" + (n - 1) + "&to=" + n);
                     routes.put("provision page", doc + "/provisions/" + provision);
                     routes.put("API versions", api + "/versions");
                     routes.put("API changes", api + "/changes?from=" + (n - 1) + "&to=" + n);
                     routes.put("API provisions", api + "/provisions");
+                    routes.put("API analysis", api + "/provisions/" + provision + "/analysis");
+                    routes.put("topic page", "/topics/data-sharing-third-parties");
                     routes.put("search page", "/search?q=personal+data&past=on");
                     routes.put("API search", "/api/v1/search?q=personal+data&past=true");
                     var client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();

@@ -38,11 +38,55 @@ final class ArchiveView {
     private final Map<String, List<Peers.Peer>> peersByState = new ConcurrentHashMap<>();
     private final Map<String, Optional<ProvisionAnalysis.Level>> exposures = new ConcurrentHashMap<>();
 
+    private final long recheckNanos;
+    private volatile List<Object> state;
+    private volatile long checkedAt;
+    private record Kept(List<Object> state, Object value) {}
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+
     ArchiveView(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer) {
+        this(registry, archive, changes, analyzer, java.time.Duration.ofSeconds(5));
+    }
+
+    /** {@code recheck}: how long a page computed over the whole archive may be served before the archive is read again. */
+    ArchiveView(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer, java.time.Duration recheck) {
         this.registry = registry;
         this.archive = archive;
         this.changes = changes;
         this.analyzer = analyzer;
+        this.recheckNanos = recheck.toNanos();
+    }
+
+    /**
+     * A value computed over many documents (the home page's events, a platform's timeline), kept
+     * until the archive changes. Knowing whether it changed takes a query per document, so that is
+     * asked at most once per recheck interval: such pages may lag a new version by that long, as
+     * search does.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T keep(String key, java.util.function.Supplier<T> compute) {
+        List<Object> now = state();
+        Kept value = kept.get(key);
+        if (value != null && value.state() == now) return (T) value.value();
+        T computed = compute.get();
+        kept.put(key, new Kept(now, computed));
+        return computed;
+    }
+
+    /** The registered documents and their timelines, read again at most once per recheck interval; the same object while unchanged. */
+    private List<Object> state() {
+        if (state != null && System.nanoTime() - checkedAt < recheckNanos) return state;
+        synchronized (this) {
+            if (state != null && System.nanoTime() - checkedAt < recheckNanos) return state;
+            List<Object> now = new ArrayList<>();
+            for (Document d : registry.documents()) {
+                now.add(d);
+                now.add(archive.timeline(d.id()));
+            }
+            if (!now.equals(state)) state = now;
+            checkedAt = System.nanoTime();
+            return state;
+        }
     }
 
     Registry registry() {
@@ -136,13 +180,15 @@ final class ArchiveView {
         return changes.events(document.id());
     }
 
-    /** The latest governance events of every document, newest first, technical upgrades left out. */
+    /** The latest governance events of every document, newest first, technical upgrades left out (kept per state of the archive). */
     List<Event> latestEvents() {
-        List<Event> events = new ArrayList<>();
-        for (Document d : registry.documents()) events.addAll(events(d));
-        events.removeIf(e -> e.changes().technical());
-        events.sort(java.util.Comparator.comparing(Event::observedAt).reversed());
-        return events;
+        return keep("latest-events", () -> {
+            List<Event> events = new ArrayList<>();
+            for (Document d : registry.documents()) events.addAll(events(d));
+            events.removeIf(e -> e.changes().technical());
+            events.sort(java.util.Comparator.comparing(Event::observedAt).reversed());
+            return List.copyOf(events);
+        });
     }
 
     private List<Provision> currentProvisions(DocumentId id) {

@@ -51,8 +51,15 @@ public final class Pages {
     public record ChangeRow(String kind, String reason, boolean substantive, String location,
                             List<dev.clausewatch.change.WordDiff.Segment> before, List<dev.clausewatch.change.WordDiff.Segment> after) {}
 
+    /**
+     * The structured summary above a change: the stated effective date before and after (null when
+     * not stated), the substantive changes by section, and the governance topics they touch.
+     */
+    public record ChangeSummary(String effectiveBefore, String effectiveAfter, boolean effectiveDateChanged, List<String> sections,
+                                List<String> topics) {}
+
     public record ChangePage(String id, String title, int from, int to, boolean substantive, boolean technical, String counts,
-                      boolean substantiveOnly, List<ChangeRow> changes, List<HistoryRow> versions) {}
+                      boolean substantiveOnly, ChangeSummary summary, List<ChangeRow> changes, List<HistoryRow> versions) {}
 
     /** What happened to a provision in one version: "first appears", "changed" (with the change page) or "removed". */
     public record ProvisionEvent(int number, String date, String what) {}
@@ -87,29 +94,42 @@ public final class Pages {
     }
 
     void home(Context ctx) {
+        render(ctx, "home.jte", Map.of("css", css, "page", view.keep("home", this::homePage)));
+    }
+
+    private HomePage homePage() {
         List<PlatformRow> rows = registry.platforms().stream().map(p -> new PlatformRow(p.id().value(), p.name(), registry.documents(p.id()).stream()
                 .map(d -> new DocumentLink(d.id().toString(), d.id().type().name(), archive.timeline(d.id()).size()))
                 .filter(l -> l.versions() > 0).toList())).filter(r -> !r.documents().isEmpty()).toList();
         List<Event> latest = view.latestEvents();
         List<EventRow> substantive = latest.stream().filter(e -> e.changes().substantive()).limit(LATEST_SUBSTANTIVE).map(this::eventRow).toList();
         List<EventRow> cosmetic = latest.stream().filter(e -> !e.changes().substantive()).limit(LATEST_COSMETIC).map(this::eventRow).toList();
-        render(ctx, "home.jte", Map.of("css", css, "page", new HomePage(rows, substantive, cosmetic)));
+        return new HomePage(rows, substantive, cosmetic);
     }
 
     private EventRow eventRow(Event e) {
+        return eventRow(e, registry.document(e.document()).map(Document::title).orElse(e.document().toString()));
+    }
+
+    private static EventRow eventRow(Event e, String title) {
         ChangeSet set = e.changes();
         String summary = set.substantive() ? set.substantiveChanges().size() + " substantive provision "
                 + (set.substantiveChanges().size() == 1 ? "change" : "changes") : "cosmetic only";
-        return new EventRow(day(e.observedAt()), e.document().toString(), registry.document(e.document()).map(Document::title).orElse(e.document().toString()),
-                e.number() - 1, e.number(), set.substantive(), summary);
+        return new EventRow(day(e.observedAt()), e.document().toString(), title, e.number() - 1, e.number(), set.substantive(), summary);
     }
 
     void platform(Context ctx, dev.clausewatch.registry.Platform platform) {
+        render(ctx, "platform.jte", Map.of("css", css, "page", view.keep("platform " + platform.id().value(), () -> platformPage(platform))));
+    }
+
+    private PlatformPage platformPage(dev.clausewatch.registry.Platform platform) {
+        Map<dev.clausewatch.registry.DocumentId, String> titles = new java.util.HashMap<>();
         List<PlatformDocument> documents = new java.util.ArrayList<>();
         List<Event> events = new java.util.ArrayList<>();
         for (Document d : registry.documents(platform.id())) {
             List<VersionProvisions> history = changes.history(d.id());
             if (history.isEmpty()) continue;
+            titles.put(d.id(), d.title());
             List<Event> own = view.events(d).stream().filter(e -> !e.changes().technical()).toList();
             events.addAll(own);
             int substantive = (int) own.stream().filter(e -> e.changes().substantive()).count();
@@ -122,7 +142,7 @@ public final class Pages {
         List<EventRow> timeline = new java.util.ArrayList<>();
         List<TimelineChart.Change> marks = new java.util.ArrayList<>();
         for (Event event : events) {
-            EventRow row = eventRow(event);
+            EventRow row = eventRow(event, titles.get(event.document()));
             timeline.add(row);
             marks.add(new TimelineChart.Change(row.documentId(), event.observedAt(), row.substantive(), changeHref(row),
                     row.date() + " " + row.title() + ": " + row.summary()));
@@ -130,7 +150,7 @@ public final class Pages {
         java.util.SequencedMap<String, String> rows = new java.util.LinkedHashMap<>();
         documents.forEach(d -> rows.put(d.id(), d.type()));
         TimelineChart chart = TimelineChart.of(rows, marks);
-        render(ctx, "platform.jte", Map.of("css", css, "page", new PlatformPage(platform.id().value(), platform.name(), documents, chart, timeline)));
+        return new PlatformPage(platform.id().value(), platform.name(), documents, chart, timeline);
     }
 
     private static String changeHref(EventRow e) {
@@ -147,7 +167,8 @@ public final class Pages {
     }
 
     void topic(Context ctx, String topicId, dev.clausewatch.knowledge.Topic topic, dev.clausewatch.analysis.TopicComparison comparison) {
-        render(ctx, "topic.jte", Map.of("css", css, "page", new TopicPage(topicId, topic.title(), comparison.compare(topicId, view.current()))));
+        render(ctx, "topic.jte", Map.of("css", css, "page", view.keep("topic " + topicId,
+                () -> new TopicPage(topicId, topic.title(), comparison.compare(topicId, view.current())))));
     }
 
     /** The search page: the form alone, or with {@code results} (null before a search). Filters are echoed from the request. */
@@ -206,8 +227,23 @@ public final class Pages {
                     segments.stream().filter(g -> g.kind() != dev.clausewatch.change.WordDiff.Segment.Kind.REMOVED).toList());
         }).toList();
         ChangePage page = new ChangePage(document.id().toString(), document.title(), from.entry().number(), to.entry().number(), set.substantive(),
-                set.technical(), countsInWords(set), substantiveOnly, rows, historyRows(history));
+                set.technical(), countsInWords(set), substantiveOnly, summary(set), rows, historyRows(history));
         render(ctx, "change.jte", Map.of("css", css, "page", page));
+    }
+
+    private ChangeSummary summary(ChangeSet set) {
+        java.util.Map<String, java.util.Set<String>> kindsBySection = new java.util.LinkedHashMap<>();
+        java.util.Set<String> topics = new java.util.TreeSet<>();
+        for (var c : set.substantiveChanges()) {
+            String section = c.after().or(c::before).map(p -> p.trail().isEmpty() ? "Top of the document" : String.join(" › ", p.trail()))
+                    .orElse("");
+            kindsBySection.computeIfAbsent(section, k -> new java.util.TreeSet<>()).add(c.kind().name().toLowerCase(java.util.Locale.ROOT));
+            java.util.stream.Stream.concat(c.before().stream(), c.after().stream())
+                    .forEach(p -> analyzer.topics(p).forEach(t -> topics.add(t.topicId())));
+        }
+        List<String> sections = kindsBySection.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").toList();
+        return new ChangeSummary(set.effectiveBefore().map(d -> d.date().toString()).orElse(null),
+                set.effectiveAfter().map(d -> d.date().toString()).orElse(null), set.effectiveDateChanged(), sections, List.copyOf(topics));
     }
 
     /** "1 modified, 2 added" rather than the counts map; "no provision changed" when all are zero. */

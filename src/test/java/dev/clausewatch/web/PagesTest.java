@@ -61,6 +61,12 @@ class PagesTest {
         var stylesheet = get(css.group(1));
         assertThat(stylesheet.headers().firstValue("Cache-Control").orElse("")).contains("immutable");
         assertThat(stylesheet.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+        var gzipped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/")).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(home.body());
+        }
     }
 
     @Test
@@ -242,6 +248,12 @@ class PagesTest {
         var all = get("/documents/chatgpt/terms-of-service/changes?from=1&to=6");
         var substantive = get("/documents/chatgpt/terms-of-service/changes?from=1&to=6&substantive=on");
         assertThat(all.body()).contains("<del>", "<ins>", "Substantive changes only");
+        // The structured summary on top: the effective dates, the sections with substantive changes, the topics they touch.
+        var summary = org.jsoup.Jsoup.parse(all.body()).selectFirst("section[aria-labelledby=summary]");
+        assertThat(summary.text()).contains("Effective date stated:", "Substantive changes in:", "Governance topics touched:");
+        assertThat(summary.select("a.badge[href^=/topics/]")).isNotEmpty();
+        var cosmetic = org.jsoup.Jsoup.parse(get("/documents/chatgpt/terms-of-service/changes?from=5&to=6").body()).selectFirst("section[aria-labelledby=summary]");
+        assertThat(cosmetic.text()).contains("No substantive change: nothing a reader is bound by changed.");
         assertThat(substantive.body()).doesNotContain("class=\"cosmetic\"").contains("class=\"substantive\"");
         assertThat(substantive.body().length()).isLessThan(all.body().length());
     }
