@@ -34,8 +34,6 @@ final class ArchiveView {
     private final Archive archive;
     private final DocumentChanges changes;
     private final Analyzer analyzer;
-    private final Map<String, List<Reference>> referencesByVersion = new ConcurrentHashMap<>();
-    private final Map<String, List<Peers.Peer>> peersByState = new ConcurrentHashMap<>();
     private final Map<String, Optional<ProvisionAnalysis.Level>> exposures = new ConcurrentHashMap<>();
 
     private final long recheckNanos;
@@ -112,45 +110,52 @@ final class ArchiveView {
         return history;
     }
 
-    /** The provisions of the latest version of every document that has one, in registry order. */
+    /** The provisions of the latest version of every document that has one, in registry order (kept per state of the archive). */
     Map<Document, List<Provision>> current() {
-        Map<Document, List<Provision>> current = new LinkedHashMap<>();
-        for (Document d : registry.documents()) {
-            List<VersionProvisions> history = changes.history(d.id());
-            if (!history.isEmpty()) current.put(d, history.getLast().provisions());
-        }
-        return current;
+        return keep("current", () -> {
+            Map<Document, List<Provision>> current = new LinkedHashMap<>();
+            for (Document d : registry.documents()) {
+                List<VersionProvisions> history = changes.history(d.id());
+                if (!history.isEmpty()) current.put(d, history.getLast().provisions());
+            }
+            return java.util.Collections.unmodifiableMap(current);
+        });
     }
 
-    /** The references of the document's current version (empty when nothing is archived). */
+    /**
+     * The references of the document's current version (empty when nothing is archived). They depend
+     * on the version's text and on the registered documents (a newly registered document can resolve
+     * a reference), so they are kept per state of the archive.
+     */
     List<Reference> references(Document document) {
-        List<VersionProvisions> history = changes.history(document.id());
-        if (history.isEmpty()) return List.of();
-        // References depend on the version's text and on the registered documents (a newly
-        // registered document can resolve a reference): found once per version and registry state.
-        String key = history.getLast().entry().version().contentSha256() + "|" + document.id() + "|" + registry.documents().hashCode();
-        return referencesByVersion.computeIfAbsent(key, k -> References.in(history.getLast().provisions(),
-                new RegisteredDocuments(registry, Optional.of(document.platform())), document.id()));
+        return keep("references " + document.id(), () -> {
+            List<VersionProvisions> history = changes.history(document.id());
+            if (history.isEmpty()) return List.of();
+            return References.in(history.getLast().provisions(), new RegisteredDocuments(registry, Optional.of(document.platform())), document.id());
+        });
     }
 
     /** A reference from another document's current version to this one. */
     record Incoming(Document from, Reference reference) {}
 
-    /** The references of other documents' current versions that resolve to {@code document}. */
+    /** The references of other documents' current versions that resolve to {@code document} (kept per state of the archive). */
     List<Incoming> incoming(Document document) {
-        List<Incoming> incoming = new ArrayList<>();
-        for (Document d : registry.documents()) {
-            if (d.id().equals(document.id())) continue;
-            for (Reference r : references(d)) {
-                if (r.target().filter(document.id()::equals).isPresent()) incoming.add(new Incoming(d, r));
+        return keep("incoming " + document.id(), () -> {
+            List<Incoming> incoming = new ArrayList<>();
+            for (Document d : current().keySet()) {
+                if (d.id().equals(document.id())) continue;
+                for (Reference r : references(d)) {
+                    if (r.target().filter(document.id()::equals).isPresent()) incoming.add(new Incoming(d, r));
+                }
             }
-        }
-        return incoming;
+            return List.copyOf(incoming);
+        });
     }
 
-    /** The analysis of a provision of the document's current version, with the documents it incorporates. */
+    /** The analysis of a provision of the document's current version, with the documents it incorporates (kept per state of the archive). */
     ProvisionAnalysis analysis(Document document, Provision provision) {
-        return analyzer.analyze(provision, references(document), this::currentProvisions);
+        return keep("analysis " + document.id() + " " + provision.id() + "\u0000" + provision.text(),
+                () -> analyzer.analyze(provision, references(document), this::currentProvisions));
     }
 
     /**
@@ -167,12 +172,10 @@ final class ArchiveView {
         });
     }
 
-    /** "How other platforms handle this" for a provision, kept per text and state of the other documents. */
+    /** "How other platforms handle this" for a provision, kept per text, platform and state of the archive. */
     List<Peers.Peer> peers(Document document, Provision provision) {
-        Map<Document, List<Provision>> current = current();
-        String state = provision.text() + "|" + document.id().platform().value() + "|" + current.keySet().stream()
-                .map(d -> d.id() + "@" + changes.history(d.id()).getLast().entry().version().contentSha256()).toList().hashCode();
-        return peersByState.computeIfAbsent(state, k -> analyzer.peers(provision, document.id().platform().value(), current, PEERS));
+        String platform = document.id().platform().value();
+        return keep("peers " + platform + "\u0000" + provision.text(), () -> analyzer.peers(provision, platform, current(), PEERS));
     }
 
     /** Every governance event of the document, oldest first. */

@@ -201,6 +201,17 @@ public final class Pages {
                     "No version of " + document.id() + " in force on " + at + "."));
             version = history.stream().filter(v -> v.entry().version().contentSha256().equals(inForce.version().contentSha256())).findFirst().orElseThrow();
         }
+        VersionProvisions shown = version;
+        // The page of a version is the same for every date it is in force on: kept per version and
+        // history length (a new version changes the history list), with the asked date put back in.
+        String key = "document " + document.id() + " " + version.entry().version().contentSha256() + " " + history.size();
+        DocumentPage page = view.keep(key, () -> documentPage(document, history, shown));
+        render(ctx, "document.jte", Map.of("css", css, "page", new DocumentPage(page.id(), page.title(), page.number(), page.versions(),
+                page.capturedOn(), page.effectiveDate(), at == null ? "" : at, page.provisions(), page.history(), page.incorporates(),
+                page.incorporatedBy())));
+    }
+
+    private DocumentPage documentPage(Document document, List<VersionProvisions> history, VersionProvisions version) {
         boolean current = version == history.getLast();
         var references = view.references(document);
         List<ProvisionRow> provisions = version.provisions().stream().map(p -> new ProvisionRow(p.id(), p.text(),
@@ -210,10 +221,9 @@ public final class Pages {
                 r.targetLabel(), r.binding(), r.sentence())).distinct().toList();
         List<ReferenceRow> incorporatedBy = view.incoming(document).stream().map(i -> new ReferenceRow(i.from().id().toString(), i.from().title(),
                 i.reference().binding(), i.reference().sentence())).distinct().toList();
-        DocumentPage page = new DocumentPage(document.id().toString(), document.title(), version.entry().number(), history.size(),
+        return new DocumentPage(document.id().toString(), document.title(), version.entry().number(), history.size(),
                 day(version.entry().firstObservedAt()), EffectiveDate.in(version.provisions()).map(d -> d.date().toString()).orElse(null),
-                at == null ? "" : at, provisions, historyRows(history), incorporates, incorporatedBy);
-        render(ctx, "document.jte", Map.of("css", css, "page", page));
+                "", provisions, historyRows(history), incorporates, incorporatedBy);
     }
 
     void change(Context ctx, Document document, List<VersionProvisions> history, VersionProvisions from, VersionProvisions to) {
@@ -266,11 +276,14 @@ public final class Pages {
         List<VersionProvisions> history = view.history(document);
         Provision provision = history.getLast().provisions().stream().filter(p -> p.id().equals(provisionId)).findFirst().orElseThrow(() -> new WebServer.NotFound(
                 "No provision " + provisionId + " in the current version of " + document.id() + "."));
-        List<ProvisionEvent> events = provisionHistory(history, provisionId);
-        int changed = (int) events.stream().filter(e -> e.what().equals("changed")).count();
         VersionProvisions latest = history.getLast();
-        render(ctx, "provision.jte", Map.of("css", css, "page", new ProvisionPage(document.id().toString(), document.title(), latest.entry().number(),
-                day(latest.entry().firstObservedAt()), view.analysis(document, provision), view.peers(document, provision), changed, events)));
+        String key = "provision " + document.id() + " " + provisionId + " " + latest.entry().version().contentSha256() + " " + history.size();
+        render(ctx, "provision.jte", Map.of("css", css, "page", view.keep(key, () -> {
+            List<ProvisionEvent> events = provisionHistory(history, provisionId);
+            int changed = (int) events.stream().filter(e -> e.what().equals("changed")).count();
+            return new ProvisionPage(document.id().toString(), document.title(), latest.entry().number(), day(latest.entry().firstObservedAt()),
+                    view.analysis(document, provision), view.peers(document, provision), changed, events);
+        })));
     }
 
     /** The versions in which the provision appeared, changed its words, or went away (newest first). */
