@@ -48,7 +48,8 @@ public final class Pages {
                                List<ProvisionRow> provisions, List<HistoryRow> history, List<ReferenceRow> incorporates,
                                List<ReferenceRow> incorporatedBy) {}
 
-    public record ChangeRow(String kind, String reason, boolean substantive, String location,
+    /** A provision change as the change page shows it; {@code move} says where a moved provision went ("" otherwise). */
+    public record ChangeRow(String kind, String reason, boolean substantive, String location, String move,
                             List<dev.clausewatch.change.WordDiff.Segment> before, List<dev.clausewatch.change.WordDiff.Segment> after) {}
 
     /**
@@ -232,13 +233,22 @@ public final class Pages {
         List<ChangeRow> rows = set.changes().stream().filter(c -> !substantiveOnly || c.substantive()).map(c -> {
             var segments = dev.clausewatch.change.WordDiff.segments(c.kind() == ChangeKind.ADDED ? "" : c.before().map(Provision::text).orElse(""),
                     c.kind() == ChangeKind.REMOVED ? "" : c.after().map(Provision::text).orElse(""));
-            return new ChangeRow(c.kind().name().toLowerCase(java.util.Locale.ROOT), c.reason().description(), c.substantive(), c.location(),
+            return new ChangeRow(c.kind().name().toLowerCase(java.util.Locale.ROOT), c.reason().description(), c.substantive(), c.location(), move(c),
                     segments.stream().filter(g -> g.kind() != dev.clausewatch.change.WordDiff.Segment.Kind.ADDED).toList(),
                     segments.stream().filter(g -> g.kind() != dev.clausewatch.change.WordDiff.Segment.Kind.REMOVED).toList());
         }).toList();
         ChangePage page = new ChangePage(document.id().toString(), document.title(), from.entry().number(), to.entry().number(), set.substantive(),
                 set.technical(), countsInWords(set), substantiveOnly, summary(set), rows, historyRows(history));
         render(ctx, "change.jte", Map.of("css", css, "page", page));
+    }
+
+    /** Where a moved provision went: from one section to another, or from one place to another in its section. */
+    private static String move(dev.clausewatch.change.ProvisionChange c) {
+        if (c.kind() != ChangeKind.MOVED || c.before().isEmpty() || c.after().isEmpty()) return "";
+        Provision was = c.before().get(), now = c.after().get();
+        String from = was.location().isEmpty() ? "the top" : was.location(), to = now.location().isEmpty() ? "the top" : now.location();
+        return from.equals(to) ? "Moved within " + to + ", from provision " + (was.position() + 1) + " to " + (now.position() + 1) + "."
+                : "Moved from " + from + " to " + to + ".";
     }
 
     private ChangeSummary summary(ChangeSet set) {

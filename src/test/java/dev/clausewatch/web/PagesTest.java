@@ -254,6 +254,9 @@ class PagesTest {
         assertThat(summary.select("a.badge[href^=/topics/]")).isNotEmpty();
         var cosmetic = org.jsoup.Jsoup.parse(get("/documents/chatgpt/terms-of-service/changes?from=5&to=6").body()).selectFirst("section[aria-labelledby=summary]");
         assertThat(cosmetic.text()).contains("No substantive change: nothing a reader is bound by changed.");
+        // Version 5 reorders provisions of version 4: each is a row saying where it went, not a removal and an addition.
+        var moves = org.jsoup.Jsoup.parse(get("/documents/chatgpt/terms-of-service/changes?from=4&to=5").body()).select("strong.move");
+        assertThat(moves).isNotEmpty().allSatisfy(m -> assertThat(m.text()).startsWith("Moved "));
         assertThat(substantive.body()).doesNotContain("class=\"cosmetic\"").contains("class=\"substantive\"");
         assertThat(substantive.body().length()).isLessThan(all.body().length());
     }
