@@ -173,10 +173,27 @@ public final class Analyzer {
         return implications;
     }
 
-    private static List<String> complianceConsiderations(List<RegulatoryPoint> landscape) {
+    /**
+     * What each instrument of the landscape means for planning, once per instrument (the landscape
+     * says why it bears on each topic): its status, who enforces it and the penalties the fact sheet
+     * states, the next date from which more of it applies (after the knowledge's own date, so the
+     * same knowledge always gives the same analysis), and a caveat where the fact sheet could not
+     * verify the entry.
+     */
+    private List<String> complianceConsiderations(List<RegulatoryPoint> landscape) {
+        java.time.LocalDate asOf = java.time.LocalDate.parse(knowledge.regulationsAsOf());
         List<String> considerations = new ArrayList<>();
-        for (RegulatoryPoint p : landscape) {
-            considerations.add(p.name() + " (" + p.regulationId() + ", " + p.jurisdiction() + ", " + p.verification() + "): " + p.why());
+        for (String id : landscape.stream().map(RegulatoryPoint::regulationId).distinct().toList()) {
+            Regulation r = knowledge.regulations().get(id);
+            StringBuilder line = new StringBuilder(r.shortName() + " (" + r.jurisdiction() + "): " + r.status() + ".");
+            if (!r.enforcer().isBlank()) line.append(" Enforced by ").append(r.enforcer()).append(r.enforcer().endsWith(".") ? "" : ".");
+            if (!r.maxPenalties().isEmpty()) line.append(" Penalties: ").append(r.maxPenalties().getFirst())
+                    .append(r.maxPenalties().getFirst().endsWith(".") ? "" : ".");
+            r.nextAfter(asOf).ifPresent(m -> line.append(" Next date: from ").append(m.date()).append(", ").append(m.what()).append("."));
+            if (!r.verification().equals("verified")) {
+                line.append(" The fact sheet marks this entry ").append(r.verification()).append(": confirm it against the official text.");
+            }
+            considerations.add(line.toString());
         }
         return considerations;
     }

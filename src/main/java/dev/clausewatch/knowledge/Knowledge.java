@@ -123,9 +123,27 @@ public record Knowledge(String topicsAsOf, String regulationsAsOf, Map<String, T
             else if (p.isTextual()) penalties.add(p.asText());
             regulations.put(id, new Regulation(id, r.path("short_name").asText(""), r.path("full_title").asText(""),
                     r.path("jurisdiction").asText(""), r.path("status").asText(""), provisions, r.path("enforcement_body").asText(""),
-                    penalties, level, r.path("official_url").asText("")));
+                    penalties, level, r.path("official_url").asText(""), application(r.path("dates").path("application"), path, problems)));
         }
         return regulations;
+    }
+
+    /** The dated stages of application; each date must be ISO at the precision known (YYYY-MM-DD, YYYY-MM or YYYY). */
+    private static List<Regulation.Milestone> application(JsonNode list, String path, List<Problem> problems) {
+        List<Regulation.Milestone> milestones = new ArrayList<>();
+        int index = 0;
+        for (JsonNode m : list) {
+            String at = path + ".dates.application[" + index++ + "].date";
+            String date = m.path("date").asText("");
+            try {
+                java.time.LocalDate start = date.matches("\\d{4}") ? java.time.LocalDate.of(Integer.parseInt(date), 1, 1)
+                        : date.matches("\\d{4}-\\d{2}") ? java.time.YearMonth.parse(date).atDay(1) : java.time.LocalDate.parse(date);
+                milestones.add(new Regulation.Milestone(date, start, m.path("what").asText("")));
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(new Problem(at, "\"" + date + "\" must be an ISO date: YYYY-MM-DD, or YYYY-MM or YYYY when only that is known"));
+            }
+        }
+        return milestones;
     }
 
     private static Map<String, Topic> topics(JsonNode root, Set<String> regulationIds, List<Problem> problems) {

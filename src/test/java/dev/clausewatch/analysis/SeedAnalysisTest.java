@@ -47,6 +47,15 @@ class SeedAnalysisTest {
                     .map(l -> l.regulationId()).toList();
             assertThat(analysis.landscape()).extracting(ProvisionAnalysis.RegulatoryPoint::regulationId).containsAll(instruments);
             assertThat(analysis.disclaimer()).contains("not a legal determination");
+            // Compliance considerations: once per instrument, with enforcement, penalties, the next date and caveats,
+            // not the landscape again.
+            var considerations = analysis.complianceConsiderations();
+            assertThat(considerations).hasSize((int) analysis.landscape().stream().map(ProvisionAnalysis.RegulatoryPoint::regulationId).distinct().count());
+            assertThat(considerations).filteredOn(c -> c.startsWith("EU AI Act (EU)")).singleElement().satisfies(c -> assertThat(c)
+                    .contains("Enforced by", "Penalties:", "Next date: from 2026-12-02").doesNotContain("confirm it against"));
+            assertThat(considerations).filteredOn(c -> c.startsWith("Fair Credit Reporting Act")).singleElement()
+                    .satisfies(c -> assertThat(c).contains("marks this entry unverified: confirm it against the official text"));
+            assertThat(considerations).noneMatch(c -> analysis.landscape().stream().anyMatch(p -> c.contains(p.why())));
             assertThat(analysis.knowledgeAsOf()).contains("2026-11-22");
 
             Provision supplements = provision(provisions, "This AWS Responsible AI Policy");

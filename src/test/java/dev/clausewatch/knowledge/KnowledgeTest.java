@@ -22,6 +22,12 @@ class KnowledgeTest {
         knowledge.topics().values().forEach(t -> t.regulations().forEach(link ->
                 assertThat(knowledge.regulations()).as(t.id()).containsKey(link.regulationId())));
         assertThat(knowledge.regulation("eu-ai-act").orElseThrow().verification()).isEqualTo("verified");
+        // Application dates at the precision the fact sheet knows them, in order.
+        var aiAct = knowledge.regulation("eu-ai-act").orElseThrow();
+        assertThat(aiAct.application()).extracting(Regulation.Milestone::date).startsWith("2025-02-02").contains("2027-12-02");
+        assertThat(aiAct.nextAfter(java.time.LocalDate.parse("2026-11-22")).orElseThrow().date()).isEqualTo("2026-12-02");
+        assertThat(knowledge.regulations().values()).flatExtracting(Regulation::application)
+                .anySatisfy(m -> assertThat(m.date()).matches("\\d{4}-\\d{2}"));
     }
 
     @Test
@@ -38,10 +44,11 @@ class KnowledgeTest {
     void a_bad_verification_level_or_date_is_refused() throws Exception {
         Path topics = copy("topics.yaml"), regulations = copy("regulations.yaml");
         Files.writeString(regulations, Files.readString(regulations).replaceFirst("level: verified", "level: probably")
-                .replaceFirst("as_of: \"2026-11-22\"", "as_of: \"soon\""));
+                .replaceFirst("as_of: \"2026-11-22\"", "as_of: \"soon\"").replaceFirst("\\{date: \"2025-02-02\"", "{date: \"early 2025\""));
         assertThatThrownBy(() -> Knowledge.read(topics, regulations)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
             assertThat(e.file()).isEqualTo(regulations);
-            assertThat(e.getMessage()).contains("meta.as_of: \"soon\" must be the ISO date", "verification.level: \"probably\" must be one of");
+            assertThat(e.getMessage()).contains("meta.as_of: \"soon\" must be the ISO date", "verification.level: \"probably\" must be one of",
+                    "regulations[0].dates.application[0].date: \"early 2025\" must be an ISO date");
         });
     }
 
