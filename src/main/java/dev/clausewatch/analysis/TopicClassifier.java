@@ -146,7 +146,8 @@ public final class TopicClassifier {
     /**
      * Lower-case word stems of words of four letters or more, minus stop words: the first six letters
      * ("tracking" and "track", "harassment" and "harass" meet), eight for the few words whose first six
-     * letters mean different things ("intelligence", "intellectual").
+     * letters mean different things ("intelligence", "intellectual"; "governing" law and "government"
+     * benefits).
      */
     static List<String> stems(String text) {
         List<String> stems = new ArrayList<>();
@@ -160,7 +161,7 @@ public final class TopicClassifier {
     }
 
     static String stem(String word) {
-        int length = word.startsWith("intell") || word.startsWith("identi") ? 8 : 6;
+        int length = word.startsWith("intell") || word.startsWith("identi") || word.startsWith("govern") ? 8 : 6;
         return word.length() > length ? word.substring(0, length) : word;
     }
 }

@@ -17,6 +17,17 @@ class TopicClassifierTest {
     }
 
     @Test
+    void government_benefits_are_not_governing_law() {
+        // AWS's consequential-decisions paragraph names "government benefits"; "govern…" used to read it as a choice of law.
+        assertThat(cues.classify("Consequential decisions include access to critical benefits like housing or government benefits."))
+                .extracting(TopicMatch::topicId).doesNotContain("governing-law-jurisdiction");
+        assertThat(cues.classify("These Terms are governed by the laws of Ireland."))
+                .extracting(TopicMatch::topicId).contains("governing-law-jurisdiction");
+        assertThat(cues.classify("The governing law is that of Ireland."))
+                .extracting(TopicMatch::topicId).contains("governing-law-jurisdiction");
+    }
+
+    @Test
     void a_word_of_the_topic_title_or_a_whole_phrase_still_does() {
         assertThat(cues.classify("Consequential decisions about people need a second look."))
                 .extracting(TopicMatch::topicId).contains("consequential-decisions-oversight");
