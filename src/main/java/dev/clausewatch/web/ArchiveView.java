@@ -128,11 +128,14 @@ final class ArchiveView {
      * a reference), so they are kept per state of the archive.
      */
     List<Reference> references(Document document) {
-        return keep("references " + document.id(), () -> {
-            List<VersionProvisions> history = changes.history(document.id());
-            if (history.isEmpty()) return List.of();
-            return References.in(history.getLast().provisions(), new RegisteredDocuments(registry, Optional.of(document.platform())), document.id());
-        });
+        List<VersionProvisions> history = changes.history(document.id());
+        return history.isEmpty() ? List.of() : references(document, history.getLast());
+    }
+
+    /** The references of one version of the document (kept per version and state of the archive). */
+    List<Reference> references(Document document, VersionProvisions version) {
+        return keep("references " + document.id() + " " + version.entry().version().contentSha256(), () ->
+                References.in(version.provisions(), new RegisteredDocuments(registry, Optional.of(document.platform())), document.id()));
     }
 
     /** A reference from another document's current version to this one. */

@@ -213,11 +213,10 @@ public final class Pages {
     }
 
     private DocumentPage documentPage(Document document, List<VersionProvisions> history, VersionProvisions version) {
-        boolean current = version == history.getLast();
-        var references = view.references(document);
+        var references = view.references(document, version);
         List<ProvisionRow> provisions = version.provisions().stream().map(p -> new ProvisionRow(p.id(), p.text(),
                 analyzer.topics(p).stream().map(TopicMatch::topicId).toList(),
-                current ? view.exposure(p, references).map(l -> l.name().toLowerCase(java.util.Locale.ROOT)).orElse("") : "")).toList();
+                view.exposure(p, references).map(l -> l.name().toLowerCase(java.util.Locale.ROOT)).orElse(""))).toList();
         List<ReferenceRow> incorporates = references.stream().map(r -> new ReferenceRow(r.target().map(Object::toString).orElse(null),
                 r.targetLabel(), r.binding(), r.sentence())).distinct().toList();
         List<ReferenceRow> incorporatedBy = view.incoming(document).stream().map(i -> new ReferenceRow(i.from().id().toString(), i.from().title(),

@@ -74,6 +74,8 @@ class PagesTest {
         var page = get("/documents/chatgpt/terms-of-service?at=2025-12-01");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Version 1 of 6", "<label for=\"at\">", "what changed", "value=\"2025-12-01\"");
+        // A past version's provisions carry their exposure too, from that version's own references.
+        assertThat(page.body()).containsPattern("<span class=\"level (high|medium|low)\">(high|medium|low) exposure</span>");
     }
 
     @Test
