@@ -57,6 +57,21 @@ public final class ClauseEvaluation {
         return score(task, model.labels(), data, predictions, (int) data.stream().map(Labelled::document).distinct().count());
     }
 
+    /**
+     * The knowledge cues alone (no clause model) on labelled sentences: each sentence's topics are
+     * mapped to the CLAUDETTE categories the knowledge data says they correspond to. The cues are
+     * rules written from the fact sheet, never fitted to these labels, so this is an out-of-sample
+     * measure of their precision and recall.
+     */
+    public static Result cues(String task, List<String> labels, List<Labelled> data, TopicClassifier cues, dev.clausewatch.knowledge.Knowledge knowledge) {
+        Map<Integer, List<String>> predictions = new LinkedHashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            predictions.put(i, cues.classify(data.get(i).text()).stream()
+                    .flatMap(m -> knowledge.topics().get(m.topicId()).claudette().stream()).distinct().toList());
+        }
+        return score(task, labels, data, predictions, (int) data.stream().map(Labelled::document).distinct().count());
+    }
+
     private static Result score(String task, List<String> labels, List<Labelled> data, Map<Integer, List<String>> predictions, int documents) {
         List<LabelScore> scores = new ArrayList<>();
         for (String label : labels) {

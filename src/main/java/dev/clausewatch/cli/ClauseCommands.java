@@ -140,6 +140,29 @@ final class ClauseCommands {
         }
     }
 
+    @Command(name = "cues", description = {"Scores the knowledge cues alone (the explainable topic rules, without the clause model) on a",
+            "folder in the layout of shared/data/claudette: each sentence's topics mapped to CLAUDETTE categories, precision and recall per category."})
+    static final class EvaluateCues implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR") Path folder;
+
+        @Option(names = "--task", defaultValue = "categories", description = "categories (topic presence, default) or unfair (unfair_categories).")
+        String task;
+
+        @Option(names = "--json") boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!task.equals("unfair") && !task.equals("categories")) throw new IllegalArgumentException("--task must be unfair or categories, not " + task);
+            var knowledge = dev.clausewatch.knowledge.Knowledge.bundled();
+            var result = ClauseEvaluation.cues("cues/" + task, CLAUDETTE, claudette(folder, task), new dev.clausewatch.analysis.TopicClassifier(knowledge), knowledge);
+            if (json) Output.json(spec.commandLine().getOut(), result);
+            else print(spec.commandLine().getOut(), result);
+            return 0;
+        }
+    }
+
     @Command(name = "opp115", description = {"Trains and tests within a folder in the layout of shared/data/opp115 (privacy-policy",
             "segments, 10 data-practice categories), split by policy. Research licence: results only, no model is ever written."})
     static final class EvaluateOpp115 implements Callable<Integer> {

@@ -201,6 +201,22 @@ class CommandLineTest {
     }
 
     @Test
+    void the_knowledge_cues_are_scored_on_claudette_with_counts_that_add_up() throws Exception {
+        JsonNode result = run("evaluate", "cues", TestStores.shared("data/claudette").toString(), "--json").json();
+        assertThat(result.get("task").asText()).isEqualTo("cues/categories");
+        assertThat(result.get("sentences").asInt()).isEqualTo(12343);
+        JsonNode arbitration = null;
+        for (JsonNode l : result.get("labels")) if (l.get("label").asText().equals("a")) arbitration = l;
+        // CLAUDETTE tags 58 sentences as arbitration; the cue rules find nearly all, and far more besides.
+        assertThat(arbitration.get("support").asInt()).isEqualTo(58);
+        assertThat(arbitration.get("recall").asDouble()).isGreaterThan(0.9);
+        assertThat(arbitration.get("precision").asDouble()).isLessThan(arbitration.get("recall").asDouble());
+        double macro = 0;
+        for (JsonNode l : result.get("labels")) macro += l.get("f1").asDouble();
+        assertThat(result.get("macroF1").asDouble()).isCloseTo(macro / result.get("labels").size(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void opp115_is_only_ever_cross_validated_never_trained_into_a_shipped_model() {
         Run run = run("evaluate", "opp115", TestStores.shared("data/opp115").toString());
         assertThat(run.status()).isEqualTo(2);
