@@ -243,6 +243,13 @@ class PagesTest {
     void user_supplied_text_is_escaped() throws Exception {
         var page = get("/documents/amazon-web-services/responsible-ai-policy");
         assertThat(page.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+        // Error pages repeat what was asked: escaped too.
+        var badDate = get("/search?q=use&since=%3Cscript%3Ealert(1)%3C/script%3E");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(badDate.body()).contains("since=&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+        var badPath = get("/documents/%3Cscript%3Ealert(1)%3C%2Fscript%3E/terms-of-service");
+        assertThat(badPath.statusCode()).isEqualTo(404);
+        assertThat(badPath.body()).doesNotContain("<script>alert(1)");
     }
 
     @Test
