@@ -189,7 +189,7 @@ public final class Analyzer {
             if (!r.enforcer().isBlank()) line.append(" Enforced by ").append(r.enforcer()).append(r.enforcer().endsWith(".") ? "" : ".");
             if (!r.maxPenalties().isEmpty()) line.append(" Penalties: ").append(r.maxPenalties().getFirst())
                     .append(r.maxPenalties().getFirst().endsWith(".") ? "" : ".");
-            r.nextAfter(asOf).ifPresent(m -> line.append(" Next date: from ").append(m.date()).append(", ").append(m.what()).append("."));
+            for (Regulation.Milestone m : upcoming(r, landscape)) line.append(" From ").append(m.date()).append(": ").append(m.what()).append(".");
             if (!r.verification().equals("verified")) {
                 line.append(" The fact sheet marks this entry ").append(r.verification()).append(": confirm it against the official text.");
             }
@@ -198,13 +198,35 @@ public final class Analyzer {
         return considerations;
     }
 
-    private static List<String> actionItems(List<Topic> topics, List<Reference> binding, List<RegulatoryPoint> landscape) {
+    /**
+     * Due-diligence steps: watch what is incorporated, map each topic to controls, place operations in
+     * each jurisdiction, and prepare for each instrument's next application date, soonest first.
+     */
+    private List<String> actionItems(List<Topic> topics, List<Reference> binding, List<RegulatoryPoint> landscape) {
         List<String> items = new ArrayList<>();
         for (Reference r : binding) items.add("Monitor " + r.targetLabel() + " for changes: they apply to you through this provision");
         for (Topic t : topics) items.add("Map this provision to the internal controls that cover " + t.title().toLowerCase(Locale.ROOT));
         landscape.stream().map(RegulatoryPoint::jurisdiction).distinct()
                 .forEach(j -> items.add("Confirm which of your operations fall under " + j + " rules cited above"));
+        landscape.stream().map(RegulatoryPoint::regulationId).distinct().map(knowledge.regulations()::get)
+                .flatMap(r -> upcoming(r, landscape).stream().map(m -> java.util.Map.entry(m, r)))
+                .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparing(Regulation.Milestone::start)))
+                .forEach(e -> items.add("Before " + e.getKey().date() + ", prepare for " + e.getValue().shortName() + ": " + e.getKey().what()));
         return items;
+    }
+
+    /**
+     * The instrument's dates still ahead (after the knowledge's own date) that concern what the
+     * landscape cites of it ("Annex III", "Art. 50"); when none names a cited part, just the next date.
+     */
+    private List<Regulation.Milestone> upcoming(Regulation regulation, List<RegulatoryPoint> landscape) {
+        java.time.LocalDate asOf = java.time.LocalDate.parse(knowledge.regulationsAsOf());
+        List<String> cited = landscape.stream().filter(p -> p.regulationId().equals(regulation.id())).flatMap(p -> p.articles().stream())
+                .flatMap(a -> java.util.Arrays.stream(a.substring(0, Math.max(0, a.indexOf(':'))).split(" \\+ | / "))).map(String::strip)
+                .filter(part -> !part.isEmpty()).distinct().toList();
+        List<Regulation.Milestone> ahead = regulation.application().stream().filter(m -> m.start().isAfter(asOf)).toList();
+        List<Regulation.Milestone> relevant = ahead.stream().filter(m -> cited.stream().anyMatch(m.what()::contains)).toList();
+        return !relevant.isEmpty() ? relevant : ahead.stream().limit(1).toList();
     }
 
     /** What the provision does, in sentences: what incorporating a document implies, then each topic's description. */

@@ -26,9 +26,4 @@ public record Regulation(String id, String shortName, String fullTitle, String j
         maxPenalties = List.copyOf(maxPenalties);
         application = application.stream().sorted(java.util.Comparator.comparing(Milestone::start)).toList();
     }
-
-    /** The first milestone whose whole period starts after {@code day}, if the fact sheet lists one. */
-    public java.util.Optional<Milestone> nextAfter(java.time.LocalDate day) {
-        return application.stream().filter(m -> m.start().isAfter(day)).findFirst();
-    }
 }

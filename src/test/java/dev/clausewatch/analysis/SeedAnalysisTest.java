@@ -52,10 +52,16 @@ class SeedAnalysisTest {
             var considerations = analysis.complianceConsiderations();
             assertThat(considerations).hasSize((int) analysis.landscape().stream().map(ProvisionAnalysis.RegulatoryPoint::regulationId).distinct().count());
             assertThat(considerations).filteredOn(c -> c.startsWith("EU AI Act (EU)")).singleElement().satisfies(c -> assertThat(c)
-                    .contains("Enforced by", "Penalties:", "Next date: from 2026-12-02").doesNotContain("confirm it against"));
+                    .contains("Enforced by", "Penalties:", "From 2027-12-02: Annex III").doesNotContain("confirm it against", "2026-12-02"));
             assertThat(considerations).filteredOn(c -> c.startsWith("Fair Credit Reporting Act")).singleElement()
                     .satisfies(c -> assertThat(c).contains("marks this entry unverified: confirm it against the official text"));
             assertThat(considerations).noneMatch(c -> analysis.landscape().stream().anyMatch(p -> c.contains(p.why())));
+            // Action items end with the instruments' next dates, soonest first.
+            List<String> dated = analysis.actionItems().stream().filter(i -> i.startsWith("Before ")).toList();
+            // The EU AI Act date is the one of the part cited (Annex III high-risk), not merely the next one.
+            assertThat(dated).anySatisfy(i -> assertThat(i).startsWith("Before 2027-12-02, prepare for EU AI Act: Annex III"))
+                    .anySatisfy(i -> assertThat(i).startsWith("Before 2027-01-01, prepare for Colorado AI Act"));
+            assertThat(dated).extracting(i -> i.substring(7, 17)).isSorted();
             assertThat(analysis.knowledgeAsOf()).contains("2026-11-22");
 
             Provision supplements = provision(provisions, "This AWS Responsible AI Policy");

