@@ -83,11 +83,36 @@ final class Feeds {
             entry.setPublishedDate(date);
             SyndContentImpl summary = new SyndContentImpl();
             summary.setType("text/plain");
-            summary.setValue(set.counts().toString());
+            summary.setValue(summary(set, counted));
             entry.setDescription(summary);
             entries.add(entry);
         }
         return entries;
+    }
+
+    /**
+     * The entry's text for a feed reader: what kind of change, then each counted substantive change
+     * with where it sits ("modified in Privacy › Sharing"), at most a few, then how many more.
+     */
+    static String summary(ChangeSet set, List<ProvisionChange> counted) {
+        if (counted.isEmpty()) return "Cosmetic change only (white space, punctuation, formatting, numbering or dates): nothing a reader is bound by changed.";
+        StringBuilder text = new StringBuilder(counted.size() + (counted.size() == 1 ? " substantive provision change" : " substantive provision changes"));
+        if (set.effectiveDateChanged()) {
+            text.append("; effective date ").append(set.effectiveBefore().map(d -> d.date().toString()).orElse("none"))
+                    .append(" → ").append(set.effectiveAfter().map(d -> d.date().toString()).orElse("none"));
+        }
+        text.append(":");
+        counted.stream().limit(SHOWN).forEach(c -> text.append("\n- ").append(c.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .append(c.location().isEmpty() ? "" : " in " + c.location()).append(": ").append(quote(c)));
+        if (counted.size() > SHOWN) text.append("\n… and ").append(counted.size() - SHOWN).append(" more.");
+        return text.toString();
+    }
+
+    private static final int SHOWN = 5;
+
+    private static String quote(ProvisionChange c) {
+        String text = c.after().or(c::before).map(dev.clausewatch.provision.Provision::text).orElse("");
+        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
     }
 
     private static String base(Context ctx) {

@@ -132,6 +132,10 @@ class PagesTest {
             assertThat(feed.getEntries()).extracting(e -> e.getLink()).filteredOn(l -> l.contains("/terms-of-service/")).hasSize(5);
             assertThat(feed.getEntries()).extracting(e -> e.getLink()).anySatisfy(l -> assertThat(l).endsWith("/documents/chatgpt/terms-of-service/changes?from=5&to=6"));
             assertThat(feed.getEntries()).anySatisfy(e -> assertThat(e.getTitle()).contains("substantive changes"));
+            // Each entry says in words what changed and where, for a feed reader: no internal counts map.
+            assertThat(feed.getEntries()).allSatisfy(e -> assertThat(e.getDescription().getValue())
+                    .doesNotContain("MODIFIED=").containsPattern("^(\\d+ substantive provision changes?|Cosmetic change only)"));
+            assertThat(feed.getEntries()).anySatisfy(e -> assertThat(e.getDescription().getValue()).containsPattern("\\n- (modified|added|removed|moved|split|merged)"));
             assertThat(feed.getEntries()).extracting(e -> e.getUpdatedDate()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         }
     }
