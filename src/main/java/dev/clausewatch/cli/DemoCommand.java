@@ -58,12 +58,36 @@ final class DemoCommand implements Callable<Integer> {
             out.println("      ./clausewatch references amazon-web-services/responsible-ai-policy");
             out.println("      ./clausewatch analyze amazon-web-services/responsible-ai-policy");
             out.println("      ./clausewatch verify");
+            List<String> tour = tour(workspace);
+            if (!tour.isEmpty()) {
+                out.println();
+                out.println("In the browser, once it serves:");
+                tour.forEach(path -> out.println("      http://localhost:" + port + path));
+            }
             out.flush();
             if (!report.complete()) return ClausewatchCommand.INVALID;
             if (noServe) return 0;
             ServeCommand.serve(out, workspace, "127.0.0.1", port);
             return 0;
         }
+    }
+
+    /**
+     * Where to look first: the AWS Responsible AI Policy's consequential-decisions provision with its
+     * analysis, and the latest substantive change of ChatGPT's terms side by side (when the data has them).
+     */
+    private static List<String> tour(Workspace workspace) {
+        List<String> paths = new java.util.ArrayList<>();
+        var rai = dev.clausewatch.registry.DocumentId.parse("amazon-web-services/responsible-ai-policy");
+        var history = workspace.changes().history(rai);
+        if (!history.isEmpty()) {
+            history.getLast().provisions().stream().filter(p -> p.text().contains("consequential decisions")).findFirst()
+                    .ifPresent(p -> paths.add("/documents/" + rai + "/provisions/" + p.id()));
+        }
+        var terms = dev.clausewatch.registry.DocumentId.parse("chatgpt/terms-of-service");
+        workspace.changes().events(terms).stream().filter(e -> e.changes().substantive()).reduce((a, b) -> b)
+                .ifPresent(e -> paths.add("/documents/" + terms + "/changes?from=" + (e.number() - 1) + "&to=" + e.number() + "&substantive=on"));
+        return paths;
     }
 
     private static Path defaultDataset() {

@@ -45,6 +45,9 @@ class CommandLineTest {
             Run demo = run("demo", "--from", DEMO.toString(), "--no-serve");
             assertThat(demo.status()).as(demo.err()).isZero();
             assertThat(demo.out()).contains("amazon-web-services/responsible-ai-policy");
+            // The two sights, as addresses to open once it serves.
+            assertThat(demo.out()).containsPattern("http://localhost:7070/documents/amazon-web-services/responsible-ai-policy/provisions/p[0-9a-f]{11}")
+                    .containsPattern("http://localhost:7070/documents/chatgpt/terms-of-service/changes\\?from=\\d+&to=\\d+&substantive=on");
         }
 
         @Test
