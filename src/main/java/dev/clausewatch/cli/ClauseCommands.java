@@ -30,6 +30,7 @@ final class ClauseCommands {
 
     /** English sentences of a folder in the layout of shared/data/claudette, labelled for a task. */
     static List<ClauseEvaluation.Labelled> claudette(Path folder, String task) throws IOException {
+        if (!task.equals("unfair") && !task.equals("categories")) throw new IllegalArgumentException("--task must be unfair or categories, not " + task);
         Path file = folder.resolve("sentences_en.jsonl");
         if (!Files.exists(file)) throw new IllegalArgumentException(folder + " has no sentences_en.jsonl (the CLAUDETTE layout)");
         ObjectMapper json = new ObjectMapper();
@@ -127,7 +128,6 @@ final class ClauseCommands {
 
         @Override
         public Integer call() throws IOException {
-            if (!task.equals("unfair") && !task.equals("categories")) throw new IllegalArgumentException("--task must be unfair or categories, not " + task);
             var data = claudette(folder, task);
             var embeddings = new SentenceEmbeddings();
             ClauseEvaluation.Result result = crossValidate
@@ -154,7 +154,6 @@ final class ClauseCommands {
 
         @Override
         public Integer call() throws IOException {
-            if (!task.equals("unfair") && !task.equals("categories")) throw new IllegalArgumentException("--task must be unfair or categories, not " + task);
             var knowledge = dev.clausewatch.knowledge.Knowledge.bundled();
             var result = ClauseEvaluation.cues("cues/" + task, CLAUDETTE, claudette(folder, task), new dev.clausewatch.analysis.TopicClassifier(knowledge), knowledge);
             if (json) Output.json(spec.commandLine().getOut(), result);

@@ -3,13 +3,13 @@ package dev.clausewatch.search;
 import dev.clausewatch.analysis.Analyzer;
 import dev.clausewatch.analysis.TopicMatch;
 import dev.clausewatch.archive.Archive;
+import dev.clausewatch.archive.ArchiveState;
 import dev.clausewatch.change.DocumentChanges;
 import dev.clausewatch.change.DocumentChanges.VersionProvisions;
 import dev.clausewatch.provision.Provision;
 import dev.clausewatch.provision.ProvisionKind;
 import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.Registry;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,54 +18,46 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Search over everything archived. The index is built on first use and rebuilt only when a
- * document's timeline has changed since (a new version or observation). Checking that costs a
- * query per document, so it is done at most once per {@code recheck} interval: a search may lag
- * a new capture by that long, and searches in between cost only the index lookup.
+ * Search over everything archived. The index is built on first use and rebuilt only when the
+ * {@link ArchiveState} has changed since (a new document, version or observation); searches in
+ * between cost only the index lookup, and may lag a new capture by the state's recheck interval.
  */
 public final class ArchiveSearch {
     private final Registry registry;
-    private final Archive archive;
     private final DocumentChanges changes;
     private final Analyzer analyzer;
-    private record Built(List<Object> state, ProvisionIndex index) {}
+    private final ArchiveState state;
+    private record Built(Object state, ProvisionIndex index) {}
     private volatile Built built;
-    private volatile long checkedAt;
-    private final long recheckNanos;
 
     /** Rechecks the archive for changes at most every five seconds. */
     public ArchiveSearch(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer) {
-        this(registry, archive, changes, analyzer, Duration.ofSeconds(5));
+        this(registry, changes, analyzer, new ArchiveState(registry, archive));
     }
 
-    public ArchiveSearch(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer, Duration recheck) {
-        this.recheckNanos = recheck.toNanos();
+    /** A search that follows {@code state}, which others may share so the archive is read once per interval for all. */
+    public ArchiveSearch(Registry registry, DocumentChanges changes, Analyzer analyzer, ArchiveState state) {
         this.registry = registry;
-        this.archive = archive;
         this.changes = changes;
         this.analyzer = analyzer;
+        this.state = state;
     }
 
     public SearchResults search(SearchQuery query) {
         return index().search(query);
     }
 
-    /** The current index, rebuilt when the registry or any timeline differs from the one it was built from. */
+    /** The current index, rebuilt when the archive's state differs from the one it was built from. */
     public ProvisionIndex index() {
+        Object now = state.current();
         Built current = built;
-        if (current != null && System.nanoTime() - checkedAt < recheckNanos) return current.index();
-        return recheck();
+        if (current != null && current.state() == now) return current.index();
+        return rebuild();
     }
 
-    private synchronized ProvisionIndex recheck() {
-        if (built != null && System.nanoTime() - checkedAt < recheckNanos) return built.index();
-        List<Object> state = new ArrayList<>();
-        for (Document d : registry.documents()) {
-            state.add(d);
-            state.add(archive.timeline(d.id()));
-        }
-        if (built == null || !built.state().equals(state)) built = new Built(state, ProvisionIndex.of(passages()));
-        checkedAt = System.nanoTime();
+    private synchronized ProvisionIndex rebuild() {
+        Object now = state.current(); // a thread that waited here may find the index already built
+        if (built == null || built.state() != now) built = new Built(now, ProvisionIndex.of(passages()));
         return built.index();
     }
 

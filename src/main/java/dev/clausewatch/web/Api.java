@@ -123,7 +123,7 @@ final class Api {
     /** The documents the current version refers to, and the documents whose current version refers to it. */
     private void references(Context ctx) {
         Document document = selection.document(ctx);
-        view.history(document);
+        view.history(document); // a document with no version yet is a 404 sentence, as on every document route
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("document", document.id().toString());
         body.put("refersTo", view.references(document).stream().map(r -> reference(document.id().toString(), r)).toList());

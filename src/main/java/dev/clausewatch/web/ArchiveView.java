@@ -4,6 +4,7 @@ import dev.clausewatch.analysis.Analyzer;
 import dev.clausewatch.analysis.Peers;
 import dev.clausewatch.analysis.ProvisionAnalysis;
 import dev.clausewatch.archive.Archive;
+import dev.clausewatch.archive.ArchiveState;
 import dev.clausewatch.change.DocumentChanges;
 import dev.clausewatch.change.DocumentChanges.Event;
 import dev.clausewatch.change.DocumentChanges.VersionProvisions;
@@ -36,55 +37,32 @@ final class ArchiveView {
     private final Analyzer analyzer;
     private final Map<String, Optional<ProvisionAnalysis.Level>> exposures = new ConcurrentHashMap<>();
 
-    private final long recheckNanos;
-    private volatile List<Object> state;
-    private volatile long checkedAt;
-    private record Kept(List<Object> state, Object value) {}
+    private final ArchiveState state;
+    private record Kept(Object state, Object value) {}
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
-    ArchiveView(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer) {
-        this(registry, archive, changes, analyzer, java.time.Duration.ofSeconds(5));
-    }
-
-    /** {@code recheck}: how long a page computed over the whole archive may be served before the archive is read again. */
-    ArchiveView(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer, java.time.Duration recheck) {
+    /** {@code state}: when the archive counts as changed, shared with the search so it is read once per interval. */
+    ArchiveView(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer, ArchiveState state) {
         this.registry = registry;
         this.archive = archive;
         this.changes = changes;
         this.analyzer = analyzer;
-        this.recheckNanos = recheck.toNanos();
+        this.state = state;
     }
 
     /**
      * A value computed over many documents (the home page's events, a platform's timeline), kept
-     * until the archive changes. Knowing whether it changed takes a query per document, so that is
-     * asked at most once per recheck interval: such pages may lag a new version by that long, as
-     * search does.
+     * until the archive's state changes (see {@link ArchiveState}: such pages may lag a new version
+     * by its recheck interval, as search does).
      */
     @SuppressWarnings("unchecked")
     <T> T keep(String key, java.util.function.Supplier<T> compute) {
-        List<Object> now = state();
+        Object now = state.current();
         Kept value = kept.get(key);
         if (value != null && value.state() == now) return (T) value.value();
         T computed = compute.get();
         kept.put(key, new Kept(now, computed));
         return computed;
-    }
-
-    /** The registered documents and their timelines, read again at most once per recheck interval; the same object while unchanged. */
-    private List<Object> state() {
-        if (state != null && System.nanoTime() - checkedAt < recheckNanos) return state;
-        synchronized (this) {
-            if (state != null && System.nanoTime() - checkedAt < recheckNanos) return state;
-            List<Object> now = new ArrayList<>();
-            for (Document d : registry.documents()) {
-                now.add(d);
-                now.add(archive.timeline(d.id()));
-            }
-            if (!now.equals(state)) state = now;
-            checkedAt = System.nanoTime();
-            return state;
-        }
     }
 
     Registry registry() {

@@ -193,20 +193,13 @@ public final class Pages {
         render(ctx, "methodology.jte", Map.of("css", css));
     }
 
-    void document(Context ctx, Document document) {
-        List<VersionProvisions> history = view.history(document);
+    /** The document page of {@code version} (the one in force on the asked date, or the latest). */
+    void document(Context ctx, Document document, List<VersionProvisions> history, VersionProvisions version) {
         String at = ctx.queryParam("at");
-        VersionProvisions version = history.getLast();
-        if (at != null && !at.isBlank()) {
-            var inForce = archive.inForceAt(document.id(), WebServer.endOf(at)).orElseThrow(() -> new WebServer.NotFound(
-                    "No version of " + document.id() + " in force on " + at + "."));
-            version = history.stream().filter(v -> v.entry().version().contentSha256().equals(inForce.version().contentSha256())).findFirst().orElseThrow();
-        }
-        VersionProvisions shown = version;
         // The page of a version is the same for every date it is in force on: kept per version and
         // history length (a new version changes the history list), with the asked date put back in.
         String key = "document " + document.id() + " " + version.entry().version().contentSha256() + " " + history.size();
-        DocumentPage page = view.keep(key, () -> documentPage(document, history, shown));
+        DocumentPage page = view.keep(key, () -> documentPage(document, history, version));
         render(ctx, "document.jte", Map.of("css", css, "page", new DocumentPage(page.id(), page.title(), page.number(), page.versions(),
                 page.capturedOn(), page.effectiveDate(), at == null ? "" : at, page.provisions(), page.history(), page.incorporates(),
                 page.incorporatedBy())));

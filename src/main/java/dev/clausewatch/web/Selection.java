@@ -67,8 +67,13 @@ final class Selection {
             return history.stream().filter(v -> v.entry().version().contentSha256().startsWith(selector)).findFirst()
                     .orElseThrow(() -> new WebServer.NotFound("No version of " + document.id() + " has a hash starting " + selector + "."));
         }
-        String sha = view.archive().inForceAt(document.id(), Archive.endOf(selector)).orElseThrow(() -> new WebServer.NotFound(
-                "No version of " + document.id() + " in force on " + selector + ".")).version().contentSha256();
+        return inForce(document, history, selector);
+    }
+
+    /** The version of {@code history} in force at the end of {@code date} (YYYY-MM-DD, or an ISO instant). */
+    VersionProvisions inForce(Document document, List<VersionProvisions> history, String date) {
+        String sha = view.archive().inForceAt(document.id(), Archive.endOf(date)).orElseThrow(() -> new WebServer.NotFound(
+                "No version of " + document.id() + " in force on " + date + ".")).version().contentSha256();
         return history.stream().filter(v -> v.entry().version().contentSha256().equals(sha)).findFirst().orElseThrow();
     }
 

@@ -5,6 +5,7 @@ import dev.clausewatch.analysis.StanceRules;
 import dev.clausewatch.analysis.TopicClassifier;
 import dev.clausewatch.analysis.TopicComparison;
 import dev.clausewatch.archive.Archive;
+import dev.clausewatch.archive.ArchiveState;
 import dev.clausewatch.capture.Sha256;
 import dev.clausewatch.change.DocumentChanges;
 import dev.clausewatch.change.DocumentChanges.VersionProvisions;
@@ -23,7 +24,6 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -55,7 +55,9 @@ public final class WebServer {
 
     public WebServer(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer) {
         this.registry = registry;
-        this.view = new ArchiveView(registry, archive, changes, analyzer);
+        // One view of whether the archive changed, for the kept pages and the search index alike.
+        ArchiveState state = new ArchiveState(registry, archive);
+        this.view = new ArchiveView(registry, archive, changes, analyzer, state);
         this.selection = new Selection(view);
         // The knowledge the analysis was built with (a user's own files included), not a second copy.
         this.knowledge = analyzer.knowledge();
@@ -65,7 +67,7 @@ public final class WebServer {
         this.cssPath = "/static/app-" + Sha256.of(css).substring(0, 12) + ".css";
         this.pages = new Pages(view, cssPath);
         this.feeds = new Feeds(changes);
-        this.search = new ArchiveSearch(registry, archive, changes, analyzer);
+        this.search = new ArchiveSearch(registry, changes, analyzer, state);
         this.api = new Api(view, selection, search, comparison, resource("/web/openapi.json", "the OpenAPI description"));
     }
 
@@ -110,7 +112,12 @@ public final class WebServer {
                 feeds.topic(ctx, topic.title() + " — Clausewatch", ctx.path(), registry.documents(), topic.title(), change -> onTopic(change, id));
             });
             config.routes.get("/platforms/{platform}", ctx -> pages.platform(ctx, platform(ctx.pathParam("platform"))));
-            config.routes.get("/documents/{platform}/{type}", ctx -> pages.document(ctx, selection.document(ctx)));
+            config.routes.get("/documents/{platform}/{type}", ctx -> {
+                Document document = selection.document(ctx);
+                List<VersionProvisions> history = view.history(document);
+                String at = ctx.queryParam("at");
+                pages.document(ctx, document, history, at == null || at.isBlank() ? history.getLast() : selection.inForce(document, history, at));
+            });
             config.routes.get("/documents/{platform}/{type}/changes", ctx -> {
                 Document document = selection.document(ctx);
                 List<VersionProvisions> history = view.history(document);
@@ -194,9 +201,5 @@ public final class WebServer {
                 org.slf4j.LoggerFactory.getLogger(WebServer.class).info("not prebuilt ({}); the first request will build it", e.toString());
             }
         });
-    }
-
-    static Instant endOf(String text) {
-        return Archive.endOf(text);
     }
 }

@@ -1,5 +1,7 @@
 package dev.clausewatch.archive;
 
+import static dev.clausewatch.archive.Observations.seen;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,10 +41,6 @@ class ArchiveTest {
         return workspace;
     }
 
-    private static Observed seen(String text, String date, String reference) {
-        return new Observed(text.getBytes(StandardCharsets.UTF_8), Instant.parse(date), false, "test", List.of(),
-                new Provenance("test-archive", reference, Map.of("note", "written by the test")));
-    }
 
     @Nested
     class When_recording {

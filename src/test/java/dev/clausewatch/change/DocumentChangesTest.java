@@ -1,18 +1,14 @@
 package dev.clausewatch.change;
 
+import static dev.clausewatch.archive.Observations.seen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clausewatch.TestStores;
-import dev.clausewatch.archive.Observed;
-import dev.clausewatch.archive.Provenance;
 import dev.clausewatch.cli.Workspace;
 import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.DocumentId;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,10 +18,6 @@ class DocumentChangesTest {
 
     @TempDir Path dir;
 
-    private static Observed seen(String text, String date) {
-        return new Observed(text.getBytes(StandardCharsets.UTF_8), Instant.parse(date), false, "test", List.of(),
-                new Provenance("test-archive", date, Map.of()));
-    }
 
     @Test
     void a_new_version_is_in_the_next_history_and_an_unchanged_archive_returns_the_same_history() {

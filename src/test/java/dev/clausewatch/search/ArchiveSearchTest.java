@@ -89,7 +89,8 @@ class ArchiveSearchTest {
 
     @Test
     void the_index_is_reused_until_the_archive_changes_then_finds_the_new_version() {
-        var always = new ArchiveSearch(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer(), java.time.Duration.ZERO);
+        var always = new ArchiveSearch(workspace.registry(), workspace.changes(), workspace.analyzer(),
+                new dev.clausewatch.archive.ArchiveState(workspace.registry(), workspace.archive(), java.time.Duration.ZERO));
         ProvisionIndex before = always.index();
         assertThat(always.index()).as("nothing changed").isSameAs(before);
         assertThat(search.index()).as("within the recheck interval").isSameAs(search.index());

@@ -1,19 +1,15 @@
 package dev.clausewatch.web;
 
+import static dev.clausewatch.archive.Observations.seen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clausewatch.TestStores;
-import dev.clausewatch.archive.Observed;
-import dev.clausewatch.archive.Provenance;
 import dev.clausewatch.cli.Workspace;
 import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.DocumentId;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +19,6 @@ class ArchiveViewTest {
 
     @TempDir Path dir;
 
-    private static Observed seen(String text, String date) {
-        return new Observed(text.getBytes(StandardCharsets.UTF_8), Instant.parse(date), false, "test", List.of(),
-                new Provenance("test-archive", date, Map.of()));
-    }
 
     @Test
     void kept_values_are_reused_until_a_new_version_arrives() {
@@ -34,7 +26,8 @@ class ArchiveViewTest {
             w.registry().register(new Document(TERMS, "Example Terms"));
             w.archive().record(TERMS, List.of(seen("# Terms\n\nYou may not resell the service.\n", "2024-01-01T00:00:00Z")));
             w.archive().record(TERMS, List.of(seen("# Terms\n\nYou may not resell or sublicense the service.\n", "2024-02-01T00:00:00Z")));
-            var view = new ArchiveView(w.registry(), w.archive(), w.changes(), w.analyzer(), Duration.ZERO);
+            var view = new ArchiveView(w.registry(), w.archive(), w.changes(), w.analyzer(),
+                    new dev.clausewatch.archive.ArchiveState(w.registry(), w.archive(), Duration.ZERO));
 
             var first = view.latestEvents();
             assertThat(first).hasSize(1);
