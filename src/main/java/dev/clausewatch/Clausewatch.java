@@ -11,7 +11,6 @@ import dev.clausewatch.archive.ArchiveVerifier;
 import dev.clausewatch.archive.FileBlobStore;
 import dev.clausewatch.capture.BrowserFetcher;
 import dev.clausewatch.change.ChangeDetector;
-import dev.clausewatch.change.DocumentChanges;
 import dev.clausewatch.provision.Lineage;
 import dev.clausewatch.provision.ProvisionParser;
 import dev.clausewatch.capture.CaptureConfig;
@@ -32,7 +31,19 @@ import dev.clausewatch.storage.StorageConfig;
 import dev.clausewatch.tracking.Tracker;
 import dev.clausewatch.tracking.TrackingLog;
 import dev.clausewatch.tracking.TrackingLoop;
+import dev.clausewatch.capture.Sha256;
+import dev.clausewatch.derivation.Derivation;
+import dev.clausewatch.derivation.DerivedRecords;
+import dev.clausewatch.derivation.Derivers;
+import dev.clausewatch.derivation.Processor;
+import dev.clausewatch.storage.JdbiDerivedStore;
+import dev.clausewatch.storage.JdbiOutbox;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /** The composition root: wires a workspace for a storage and capture configuration, and runs the command line. */
 public final class Clausewatch {
@@ -76,13 +87,50 @@ public final class Clausewatch {
         TrackingLog log = new JdbiTrackingLog(database);
         Tracker tracker = new Tracker(registry, archive, new Extractor(), http, browser, log, clock);
         TrackingLoop loop = new TrackingLoop(registry, new JdbiSchedule(database), tracker, clock, TRACKING_WORKERS);
-        return new Workspace(database.description(), registry, archive, new Importer(registry, archive),
-                new ArchiveVerifier(store, blobs), tracker, loop, log,
-                new DocumentChanges(archive, new Lineage(new ProvisionParser()), new ChangeDetector()),
-                analyzer(knowledge, new JdbiEmbeddingCache(database)), knowledge, () -> {
+        Analyzer analyzer = analyzer(knowledge, new JdbiEmbeddingCache(database));
+        JdbiDerivedStore derivedStore = new JdbiDerivedStore(database);
+        Derivers derivers = derivers(knowledge);
+        ChangeDetector detector = new ChangeDetector();
+        Processor processor = new Processor(registry, archive, derivedStore, new Derivation(new Lineage(new ProvisionParser()), detector),
+                analyzer, derivers, clock, workerName(), PROCESSING_LEASE);
+        DerivedRecords records = new DerivedRecords(archive, derivedStore, derivers, detector);
+        return new Workspace(database.description(), storage.dataDir(), registry, archive, new Importer(registry, archive),
+                new ArchiveVerifier(store, blobs), tracker, loop, log, processor, records, new JdbiOutbox(database),
+                analyzer.withStoredTopics(records::topics), knowledge, () -> {
                     browser.close();
                     http.close();
                     database.close();
                 });
+    }
+
+    /** How long a processor holds a document before another may take it over (a worker that died). */
+    private static final Duration PROCESSING_LEASE = Duration.ofMinutes(5);
+
+    /** This process, as the processor's claims name it: host, process id and a random part. */
+    private static String workerName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * What the derived rows are made by: the structure derivers' version, and for topics the
+     * shipped clause model's and the knowledge data's hashes (a new model or fact sheet re-derives
+     * topics as a technical upgrade).
+     */
+    private static Derivers derivers(Knowledge knowledge) {
+        StringBuilder topics = new StringBuilder();
+        for (String resource : List.of("/analysis/clause-model.json", "/knowledge/topics.yaml", "/knowledge/regulations.yaml")) {
+            try (InputStream in = Clausewatch.class.getResourceAsStream(resource)) {
+                topics.append(in == null ? "none" : Sha256.of(in.readAllBytes()).substring(0, 10)).append('.');
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource + " to name the topic deriver", e);
+            }
+        }
+        return new Derivers(Derivers.STRUCTURE, "topics-" + topics + knowledge.topicsAsOf());
     }
 }

@@ -37,6 +37,7 @@ public final class Analyzer {
     private final Knowledge knowledge;
     private final TopicClassifier classifier;
     private final Peers peers;
+    private final Function<String, List<TopicMatch>> topicsOf;
 
     /** An analyzer whose "how other platforms handle this" embeds texts with its own, unpersisted embeddings. */
     public Analyzer(Knowledge knowledge, TopicClassifier classifier) {
@@ -44,9 +45,23 @@ public final class Analyzer {
     }
 
     public Analyzer(Knowledge knowledge, TopicClassifier classifier, Peers peers) {
+        this(knowledge, classifier, peers, classifier::classify);
+    }
+
+    private Analyzer(Knowledge knowledge, TopicClassifier classifier, Peers peers, Function<String, List<TopicMatch>> topicsOf) {
         this.knowledge = knowledge;
         this.classifier = classifier;
         this.peers = peers;
+        this.topicsOf = topicsOf;
+    }
+
+    /**
+     * The same analysis reading the topics of a text from {@code stored} (the derived records) and
+     * classifying only texts it has none for: what readers use, so a page never runs the classifier
+     * for a provision the processor already classified.
+     */
+    public Analyzer withStoredTopics(Function<String, java.util.Optional<List<TopicMatch>>> stored) {
+        return new Analyzer(knowledge, classifier, peers, text -> stored.apply(text).orElseGet(() -> classifier.classify(text)));
     }
 
     /**
@@ -70,7 +85,7 @@ public final class Analyzer {
 
     /** The topics of a provision's text (results are kept per text, so repeated texts cost nothing). */
     public List<TopicMatch> topics(String text) {
-        return classifier.classify(text);
+        return topicsOf.apply(text);
     }
 
     /**
@@ -88,7 +103,7 @@ public final class Analyzer {
             List<String> onSameTopics = new ArrayList<>();
             r.target().ifPresent(target -> {
                 for (Provision p : currentProvisions.apply(target)) {
-                    List<String> shared = classifier.classify(p.text()).stream().map(TopicMatch::topicId)
+                    List<String> shared = topics(p.text()).stream().map(TopicMatch::topicId)
                             .filter(id -> topicData.stream().anyMatch(t -> t.id().equals(id))).toList();
                     if (!shared.isEmpty()) onSameTopics.add(p.id() + " " + shared + ": " + shorten(p.text()));
                 }

@@ -3,6 +3,8 @@ package dev.clausewatch.archive;
 import dev.clausewatch.capture.CaptureMetadata;
 import dev.clausewatch.capture.Sha256;
 import dev.clausewatch.capture.Snapshot;
+import dev.clausewatch.event.Event;
+import dev.clausewatch.event.EventType;
 import dev.clausewatch.registry.DocumentId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -176,6 +178,10 @@ public final class Archive {
             Observation signed = new Observation(document, seq, kind, sha256, o.observedAt(), now, o.provenance(),
                     unsigned.computeChainHash(lastObservation == null ? "" : lastObservation.chainHash()));
             rows.append(signed);
+            if (kind != ObservationKind.RECORDED && isBeforeFirstSighting(sha256, o.observedAt())) {
+                rows.announce(Event.of(EventType.TimelineReordered, document, sha256 + "@" + seq,
+                        Map.of("contentSha256", sha256, "observedAt", Chain.instant(o.observedAt())), now));
+            }
             observations.add(signed);
             provenances.add(o.provenance().key());
             lastObservation = signed;
@@ -192,8 +198,14 @@ public final class Archive {
             Version signed = new Version(document, seq, sha256, bytes, kind, o.extractorVersion(), o.snapshotIds(),
                     now, previous, unsigned.computeChainHash(lastVersion == null ? "" : lastVersion.chainHash()));
             rows.append(signed);
+            rows.announce(Event.of(EventType.VersionRecorded, document, sha256, Map.of("contentSha256", sha256,
+                    "recordSeq", seq, "kind", kind.name(), "observedAt", Chain.instant(o.observedAt())), now));
             versionsByContent.put(sha256, signed);
             lastVersion = signed;
+        }
+
+        private boolean isBeforeFirstSighting(String sha256, Instant observedAt) {
+            return observations.stream().filter(o -> o.contentSha256().equals(sha256)).allMatch(o -> o.observedAt().isAfter(observedAt));
         }
 
         private String contentInForceAt(Instant instant) {

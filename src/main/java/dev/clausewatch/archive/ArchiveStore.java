@@ -1,6 +1,7 @@
 package dev.clausewatch.archive;
 
 import dev.clausewatch.capture.Snapshot;
+import dev.clausewatch.event.Event;
 import dev.clausewatch.registry.DocumentId;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,9 @@ public interface ArchiveStore {
         void append(Version version);
 
         void append(Observation observation);
+
+        /** Adds the event to the outbox in this same transaction, unless an event with its id is there. */
+        void announce(Event event);
     }
 
     /** Runs {@code work} in one transaction holding the document's write lock; the document must be registered. */

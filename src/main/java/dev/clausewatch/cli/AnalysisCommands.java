@@ -45,7 +45,7 @@ final class AnalysisCommands {
             try (Workspace workspace = root.open()) {
                 Document document = Arguments.document(workspace, documentId);
                 Arguments.timeline(workspace, document);
-                List<Provision> provisions = workspace.changes().history(document.id()).getLast().provisions();
+                List<Provision> provisions = workspace.records().history(document.id()).getLast().provisions();
                 List<Reference> references = References.in(provisions,
                         new RegisteredDocuments(workspace.registry(), Optional.of(document.platform())), document.id());
                 List<Provision> chosen = provisionId == null ? provisions : provisions.stream().filter(p -> p.id().equals(provisionId)).toList();
@@ -85,7 +85,7 @@ final class AnalysisCommands {
                 for (ProvisionAnalysis.Level level : ProvisionAnalysis.Level.values()) total.put(level, 0);
                 for (Document d : workspace.registry().documents(platform)) {
                     if (workspace.archive().inForceAt(d.id(), java.time.Instant.MAX).isEmpty()) continue;
-                    List<Provision> provisions = workspace.changes().history(d.id()).getLast().provisions();
+                    List<Provision> provisions = workspace.records().history(d.id()).getLast().provisions();
                     List<Reference> references = References.in(provisions, new RegisteredDocuments(workspace.registry(), Optional.of(d.platform())), d.id());
                     List<ProvisionAnalysis> analyses = provisions.stream()
                             .map(p -> workspace.analyzer().analyze(p, references, target -> List.of())).toList();
@@ -130,7 +130,7 @@ final class AnalysisCommands {
 
         private static List<Provision> current(Workspace workspace, DocumentId target) {
             if (workspace.archive().inForceAt(target, java.time.Instant.MAX).isEmpty()) return List.of();
-            return workspace.changes().history(target).getLast().provisions();
+            return workspace.records().history(target).getLast().provisions();
         }
 
         static Map<ProvisionAnalysis.Level, Integer> rollUp(List<ProvisionAnalysis> analyses) {
@@ -193,7 +193,7 @@ final class AnalysisCommands {
                     var inForce = workspace.archive().inForceAt(d.id(), instant);
                     if (inForce.isEmpty()) continue;
                     String sha = inForce.get().version().contentSha256();
-                    workspace.changes().history(d.id()).stream().filter(v -> v.entry().version().contentSha256().equals(sha))
+                    workspace.records().history(d.id()).stream().filter(v -> v.entry().version().contentSha256().equals(sha))
                             .findFirst().ifPresent(v -> documents.put(d, v.provisions()));
                 }
                 var comparison = new dev.clausewatch.analysis.TopicComparison(new dev.clausewatch.analysis.TopicClassifier(workspace.knowledge()),

@@ -334,11 +334,12 @@ final class BenchCommand implements Runnable {
             Path dir = Files.createTempDirectory("clausewatch-bench-web-");
             try (Workspace workspace = root.opener.apply(StorageConfig.embedded(dir), root.captureConfig())) {
                 workspace.importer().importPaths(roots);
-                var app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer())
+                workspace.processor().catchUp(p -> {});
+                var app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer())
                         .start("127.0.0.1", 0);
                 try {
                     var document = DocumentId.parse(documentId);
-                    var history = workspace.changes().history(document);
+                    var history = workspace.records().history(document);
                     int n = history.size();
                     String provision = history.getLast().provisions().stream()
                             .filter(p -> p.kind() != ProvisionKind.HEADING).findFirst().orElseThrow().id();

@@ -40,6 +40,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Importing the demo dataset " + dataset + " into " + workspace.storeDescription());
             ImportReport report = workspace.importer().importPaths(List.of(dataset));
             ImportCommand.print(out, spec.commandLine().getErr(), report, false);
+            ProcessCommand.print(out, ProcessCommand.catchUp(workspace.processor(), spec.commandLine().getErr(), true), false);
             out.println();
             out.println("The archive now holds:");
             List<List<String>> rows = new java.util.ArrayList<>();
@@ -79,13 +80,13 @@ final class DemoCommand implements Callable<Integer> {
     private static List<String> tour(Workspace workspace) {
         List<String> paths = new java.util.ArrayList<>();
         var rai = dev.clausewatch.registry.DocumentId.parse("amazon-web-services/responsible-ai-policy");
-        var history = workspace.changes().history(rai);
+        var history = workspace.records().history(rai);
         if (!history.isEmpty()) {
             history.getLast().provisions().stream().filter(p -> p.text().contains("consequential decisions")).findFirst()
                     .ifPresent(p -> paths.add("/documents/" + rai + "/provisions/" + p.id()));
         }
         var terms = dev.clausewatch.registry.DocumentId.parse("chatgpt/terms-of-service");
-        workspace.changes().events(terms).stream().filter(e -> e.changes().substantive()).reduce((a, b) -> b)
+        workspace.records().events(terms).stream().filter(e -> e.changes().substantive()).reduce((a, b) -> b)
                 .ifPresent(e -> paths.add("/documents/" + terms + "/changes?from=" + (e.number() - 1) + "&to=" + e.number() + "&substantive=on"));
         return paths;
     }

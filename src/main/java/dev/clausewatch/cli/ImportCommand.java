@@ -31,11 +31,18 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--no-process", description = "Only archive; leave deriving to `clausewatch process` (e.g. run by several processes).")
+    boolean noProcess;
+
     @Override
     public Integer call() {
         try (Workspace workspace = root.open()) {
             ImportReport report = workspace.importer().importPaths(paths);
             print(spec.commandLine().getOut(), spec.commandLine().getErr(), report, json);
+            if (!noProcess) {
+                var done = ProcessCommand.catchUp(workspace.processor(), spec.commandLine().getErr(), !json);
+                if (!json) ProcessCommand.print(spec.commandLine().getOut(), done, false);
+            }
             return report.complete() ? 0 : ClausewatchCommand.INVALID;
         }
     }

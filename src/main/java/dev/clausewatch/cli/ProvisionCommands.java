@@ -138,7 +138,7 @@ final class ProvisionCommands {
             try (Workspace workspace = root.open()) {
                 Document document = Arguments.document(workspace, documentId);
                 Arguments.timeline(workspace, document);
-                List<VersionProvisions> history = workspace.changes().history(document.id());
+                List<VersionProvisions> history = workspace.records().history(document.id());
                 VersionProvisions version = at == null ? history.getLast() : select(history, at, document);
                 Optional<EffectiveDate> effective = EffectiveDate.in(version.provisions());
                 PrintWriter out = spec.commandLine().getOut();
@@ -196,11 +196,11 @@ final class ProvisionCommands {
                 try (Workspace workspace = root.open()) {
                     Document document = Arguments.document(workspace, arguments.getFirst());
                     Arguments.timeline(workspace, document);
-                    List<VersionProvisions> history = workspace.changes().history(document.id());
+                    List<VersionProvisions> history = workspace.records().history(document.id());
                     VersionProvisions newer = to == null ? history.getLast() : select(history, to, document);
                     VersionProvisions older = from != null ? select(history, from, document)
                             : history.get(Math.max(0, newer.entry().number() - 2));
-                    set = workspace.changes().compare(older, newer);
+                    set = workspace.records().compare(older, newer);
                     if (!json) {
                         spec.commandLine().getOut().printf("%s: version %d (%s, %s) → version %d (%s, %s)%n", document.title(),
                                 older.entry().number(), older.entry().version().shortId(), Chain.instant(older.entry().firstObservedAt()).substring(0, 10),
@@ -243,7 +243,7 @@ final class ProvisionCommands {
                     var latest = workspace.archive().inForceAt(source.id(), Instant.MAX);
                     if (latest.isEmpty()) continue;
                     List<Provision> provisions = incoming ? parser.parse(workspace.archive().text(latest.get().version()))
-                            : workspace.changes().history(source.id()).getLast().provisions();
+                            : workspace.records().history(source.id()).getLast().provisions();
                     var resolver = new RegisteredDocuments(workspace.registry(), Optional.of(source.platform()));
                     for (Reference r : References.in(provisions, resolver, source.id())) {
                         if (incoming && !r.target().filter(document.id()::equals).isPresent()) continue;

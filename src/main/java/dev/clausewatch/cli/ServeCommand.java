@@ -1,5 +1,7 @@
 package dev.clausewatch.cli;
 
+import dev.clausewatch.search.ArchiveSearch;
+import dev.clausewatch.search.ProvisionIndex;
 import dev.clausewatch.web.WebServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,13 +30,19 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Serves until the process is interrupted (Ctrl-C). */
     static void serve(java.io.PrintWriter out, Workspace workspace, String host, int port) throws InterruptedException {
-        var app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer()).start(host, port);
+        // This node's search index lives on disk and is brought up to the derived records as events arrive.
+        var search = new ArchiveSearch(workspace.registry(), workspace.records(), workspace.analyzer(),
+                ProvisionIndex.onDisk(workspace.dataDir().resolve("search-index")));
+        var app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer(), search).start(host, port);
+        Following following = Following.start(workspace.processor(), java.util.Optional.of(search));
         out.printf("%nClausewatch is at http://%s:%d/ (API under /api/v1; %s). Ctrl-C stops it.%n", host.equals("127.0.0.1") ? "localhost" : host,
                 app.port(), workspace.storeDescription());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
+            following.close();
+            search.close();
             stopped.countDown();
         }));
         stopped.await();

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.clausewatch.derivation.Backlog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,6 +60,7 @@ final class TrackingCommands {
                 Document document = Arguments.document(workspace, documentId);
                 TrackingEvent event = workspace.tracker().capture(document.id());
                 print(spec.commandLine().getOut(), List.of(event), json);
+                workspace.processor().catchUp(p -> {}); // derive and announce what was recorded, as the stage after capture
                 return event.failed() ? 1 : 0;
             }
         }
@@ -83,6 +85,7 @@ final class TrackingCommands {
                 List<TrackingEvent> events = new ArrayList<>();
                 for (Document d : documents) events.add(workspace.tracker().reextract(d.id()));
                 print(spec.commandLine().getOut(), events, json);
+                workspace.processor().catchUp(p -> {});
                 return 0;
             }
         }
@@ -111,15 +114,18 @@ final class TrackingCommands {
                 spec.commandLine().getErr().flush();
                 if (once) {
                     print(spec.commandLine().getOut(), loop.runDue(), json);
+                    workspace.processor().catchUp(p -> {});
                     return 0;
                 }
-                loop.runForever();
+                try (Following following = Following.start(workspace.processor(), java.util.Optional.empty())) {
+                    loop.runForever();
+                }
                 return 0;
             }
         }
     }
 
-    @Command(name = "status", description = "Lists documents whose captures are failing, since when, and why.")
+    @Command(name = "status", description = "Lists documents whose captures are failing, since when, and why, and the processing backlog and lag.")
     static final class Status implements Callable<Integer> {
         @ParentCommand ClausewatchCommand root;
         @Spec CommandSpec spec;
@@ -130,18 +136,28 @@ final class TrackingCommands {
         public Integer call() {
             try (Workspace workspace = root.open()) {
                 List<TrackingLog.Failing> failing = workspace.trackingLog().failing();
+                Backlog backlog = workspace.records().backlog();
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
-                    Output.json(out, failing.stream().map(f -> Map.of("document", f.document().toString(), "since", Chain.instant(f.since()),
+                    Map<String, Object> value = new java.util.LinkedHashMap<>();
+                    value.put("failing", failing.stream().map(f -> Map.of("document", f.document().toString(), "since", Chain.instant(f.since()),
                             "failures", f.failures(), "latest", json(f.latest()))).toList());
-                } else if (failing.isEmpty()) {
+                    value.put("backlog", Map.of("documents", backlog.documents(), "events", backlog.events(),
+                            "lagSeconds", backlog.lag().map(d -> d.toMillis() / 1000.0).orElse(0.0)));
+                    Output.json(out, value);
+                    return 0;
+                }
+                if (failing.isEmpty()) {
                     out.println("No document is failing.");
-                    out.flush();
                 } else {
                     Output.table(out, List.of("DOCUMENT", "FAILING SINCE", "FAILURES", "LATEST CAUSE"), failing.stream().map(f -> List.of(
                             f.document().toString(), Chain.instant(f.since()), Integer.toString(f.failures()),
                             f.latest().failure().orElseThrow().label() + ": " + f.latest().message())).toList());
                 }
+                out.println(backlog.isEmpty() ? "Processing: nothing waiting; every recorded version is derived."
+                        : "Processing: " + backlog.events() + " events of " + backlog.documents() + " documents waiting, the oldest for "
+                        + backlog.lag().map(d -> d.toSeconds() + " s").orElse("0 s") + " (run `clausewatch process`).");
+                out.flush();
                 return 0;
             }
         }

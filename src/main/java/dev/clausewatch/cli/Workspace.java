@@ -2,26 +2,35 @@ package dev.clausewatch.cli;
 
 import dev.clausewatch.analysis.Analyzer;
 import dev.clausewatch.archive.Archive;
-import dev.clausewatch.knowledge.Knowledge;
 import dev.clausewatch.archive.ArchiveVerifier;
-import dev.clausewatch.change.DocumentChanges;
+import dev.clausewatch.derivation.DerivedRecords;
+import dev.clausewatch.derivation.Processor;
+import dev.clausewatch.event.Outbox;
 import dev.clausewatch.ingest.Importer;
+import dev.clausewatch.knowledge.Knowledge;
 import dev.clausewatch.registry.Registry;
 import dev.clausewatch.tracking.Tracker;
 import dev.clausewatch.tracking.TrackingLog;
 import dev.clausewatch.tracking.TrackingLoop;
+import java.nio.file.Path;
 
-/** Everything a command needs, built by the composition root on one store; closing it closes the store. */
-public record Workspace(String storeDescription, Registry registry, Archive archive, Importer importer,
+/**
+ * Everything a command needs, built by the composition root on one store; closing it closes the
+ * store. Commands read derived records through {@code records} only; {@code processor} is the
+ * stage that writes them.
+ */
+public record Workspace(String storeDescription, Path dataDir, Registry registry, Archive archive, Importer importer,
                         ArchiveVerifier verifier, Tracker tracker, TrackingLoop trackingLoop, TrackingLog trackingLog,
-                        DocumentChanges changes, Analyzer analyzer, Knowledge knowledge, Runnable onClose) implements AutoCloseable {
+                        Processor processor, DerivedRecords records, Outbox outbox, Analyzer analyzer, Knowledge knowledge,
+                        Runnable onClose) implements AutoCloseable {
 
     /** The same workspace, also running {@code more} when closed (after its own closing). */
     public Workspace alsoOnClose(Runnable more) {
-        return new Workspace(storeDescription, registry, archive, importer, verifier, tracker, trackingLoop, trackingLog, changes, analyzer, knowledge, () -> {
-            onClose.run();
-            more.run();
-        });
+        return new Workspace(storeDescription, dataDir, registry, archive, importer, verifier, tracker, trackingLoop, trackingLog,
+                processor, records, outbox, analyzer, knowledge, () -> {
+                    onClose.run();
+                    more.run();
+                });
     }
 
     @Override

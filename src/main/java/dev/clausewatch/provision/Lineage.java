@@ -40,6 +40,11 @@ public final class Lineage {
         return result;
     }
 
+    /** The provisions of a document's first version, each with a new id. */
+    public List<Provision> first(String document, VersionText first) {
+        return fresh(document, first, parser.parse(first.markdown()));
+    }
+
     /** The provisions of {@code next}, with ids carried over from {@code identifiedBefore} where they came from it. */
     public List<Provision> next(String document, VersionText next, List<Provision> identifiedBefore) {
         return inherit(document, next, Alignment.of(identifiedBefore, parser.parse(next.markdown())));

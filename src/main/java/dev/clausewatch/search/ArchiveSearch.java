@@ -2,9 +2,8 @@ package dev.clausewatch.search;
 
 import dev.clausewatch.analysis.Analyzer;
 import dev.clausewatch.analysis.TopicMatch;
-import dev.clausewatch.archive.Archive;
-import dev.clausewatch.archive.ArchiveState;
-import dev.clausewatch.change.DocumentChanges;
+import dev.clausewatch.derivation.DerivedRecords;
+import dev.clausewatch.registry.DocumentId;
 import dev.clausewatch.change.DocumentChanges.VersionProvisions;
 import dev.clausewatch.provision.Provision;
 import dev.clausewatch.provision.ProvisionKind;
@@ -18,55 +17,58 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Search over everything archived. The index is built on first use and rebuilt only when the
- * {@link ArchiveState} has changed since (a new document, version or observation); searches in
- * between cost only the index lookup, and may lag a new capture by the state's recheck interval.
+ * Search over everything derived: one index per serving node, kept current from the derived
+ * records ({@link #refresh}, called as events arrive), one document at a time. Searches only read
+ * the index; a new version becomes findable once the processor has derived it and the node has
+ * refreshed.
  */
-public final class ArchiveSearch {
+public final class ArchiveSearch implements AutoCloseable {
     private final Registry registry;
-    private final DocumentChanges changes;
+    private final DerivedRecords records;
     private final Analyzer analyzer;
-    private final ArchiveState state;
-    private record Built(Object state, ProvisionIndex index) {}
-    private volatile Built built;
+    private final ProvisionIndex index;
+    private volatile String refreshedAt = "";
 
-    /** Rechecks the archive for changes at most every five seconds. */
-    public ArchiveSearch(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer) {
-        this(registry, changes, analyzer, new ArchiveState(registry, archive));
-    }
-
-    /** A search that follows {@code state}, which others may share so the archive is read once per interval for all. */
-    public ArchiveSearch(Registry registry, DocumentChanges changes, Analyzer analyzer, ArchiveState state) {
+    public ArchiveSearch(Registry registry, DerivedRecords records, Analyzer analyzer, ProvisionIndex index) {
         this.registry = registry;
-        this.changes = changes;
+        this.records = records;
         this.analyzer = analyzer;
-        this.state = state;
+        this.index = index;
     }
 
     public SearchResults search(SearchQuery query) {
-        return index().search(query);
+        return index.search(query);
     }
 
-    /** The current index, rebuilt when the archive's state differs from the one it was built from. */
     public ProvisionIndex index() {
-        Object now = state.current();
-        Built current = built;
-        if (current != null && current.state() == now) return current.index();
-        return rebuild();
+        return index;
     }
 
-    private synchronized ProvisionIndex rebuild() {
-        Object now = state.current(); // a thread that waited here may find the index already built
-        if (built == null || built.state() != now) built = new Built(now, ProvisionIndex.of(passages()));
-        return built.index();
-    }
-
-    private List<Passage> passages() {
-        List<Passage> passages = new ArrayList<>();
+    /**
+     * Re-indexes the documents whose derived head moved since they were indexed; returns how many.
+     * Cheap when nothing changed (one query of the records' state).
+     */
+    public synchronized int refresh() {
+        String state = records.state();
+        if (state.equals(refreshedAt)) return 0;
+        Map<String, String> indexed = index.sources();
+        Map<DocumentId, String> heads = records.heads();
+        int reindexed = 0;
         for (Document d : registry.documents()) {
-            for (Passage p : passages(d, changes.history(d.id()))) passages.add(withTopics(p));
+            String head = heads.get(d.id());
+            if (head == null || head.equals(indexed.get(d.id().toString()))) continue;
+            List<Passage> passages = new ArrayList<>();
+            for (Passage p : passages(d, records.history(d.id()))) passages.add(withTopics(p));
+            index.replace(d.id().toString(), passages, Map.of(d.id().toString(), head));
+            reindexed++;
         }
-        return passages;
+        refreshedAt = state;
+        return reindexed;
+    }
+
+    @Override
+    public void close() {
+        index.close();
     }
 
     private Passage withTopics(Passage p) {

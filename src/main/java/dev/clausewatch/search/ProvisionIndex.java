@@ -2,7 +2,11 @@ package dev.clausewatch.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,55 +29,115 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
- * An in-memory Lucene index of passages: English stemming ("training" finds "train"), BM25
- * ranking, and user queries read by Lucene's simple query syntax, which never fails on odd input.
- * Immutable once built; build a new one when the archive changes.
+ * A Lucene index of passages, on disk under the data directory (or in memory for tests): English
+ * stemming ("training" finds "train"), BM25 ranking, and user queries read by Lucene's simple
+ * query syntax, which never fails on odd input. Updated one document at a time
+ * ({@link #replace}), with what each document's passages were made from kept in the commit, so a
+ * restarted server only indexes what changed while it was away.
  */
-public final class ProvisionIndex {
-    private static final String TEXT = "text";
+public final class ProvisionIndex implements AutoCloseable {
+    private static final String TEXT = "text", DOCUMENT = "document";
     private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
-    private final List<Passage> passages;
-    private final IndexSearcher searcher;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
 
-    private ProvisionIndex(List<Passage> passages, IndexSearcher searcher) {
-        this.passages = passages;
-        this.searcher = searcher;
-    }
-
-    public static ProvisionIndex of(List<Passage> passages) {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new EnglishAnalyzer()))) {
-            for (int i = 0; i < passages.size(); i++) writer.addDocument(document(i, passages.get(i)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the in-memory search index", e);
-        }
+    private ProvisionIndex(Directory directory) {
         try {
-            return new ProvisionIndex(List.copyOf(passages), new IndexSearcher(DirectoryReader.open(directory)));
+            this.directory = directory;
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the in-memory search index", e);
+            throw new UncheckedIOException("cannot open the search index in " + directory + ": " + e.getMessage(), e);
         }
     }
 
-    private static Document document(int ordinal, Passage p) {
+    /** The index kept in {@code folder} (created when absent). */
+    public static ProvisionIndex onDisk(Path folder) {
+        try {
+            return new ProvisionIndex(FSDirectory.open(folder));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index folder " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static ProvisionIndex inMemory() {
+        return new ProvisionIndex(new ByteBuffersDirectory());
+    }
+
+    /** An in-memory index of these passages (for tests and one-off searches). */
+    public static ProvisionIndex of(List<Passage> passages) {
+        ProvisionIndex index = inMemory();
+        index.replace("all", passages, Map.of());
+        return index;
+    }
+
+    /** What each document's indexed passages were made from, as recorded by {@link #replace}. */
+    public Map<String, String> sources() {
+        Map<String, String> sources = new HashMap<>();
+        writer.getLiveCommitData().forEach(e -> sources.put(e.getKey(), e.getValue()));
+        return sources;
+    }
+
+    /** Replaces the passages of one document and records what they were made from, in one commit. */
+    public synchronized void replace(String document, List<Passage> passages, Map<String, String> madeFrom) {
+        try {
+            writer.deleteDocuments(new Term(DOCUMENT, document));
+            for (Passage p : passages) writer.addDocument(document(document, p));
+            Map<String, String> data = sources();
+            data.putAll(madeFrom);
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the search index for " + document + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Document document(String key, Passage p) {
         Document doc = new Document();
-        doc.add(new StoredField("ordinal", ordinal));
-        doc.add(new TextField(TEXT, p.text(), Field.Store.NO));
-        doc.add(new StringField("platform", p.platform(), Field.Store.NO));
-        doc.add(new StringField("type", p.type(), Field.Store.NO));
-        doc.add(new StringField("current", String.valueOf(p.current()), Field.Store.NO));
-        for (String topic : p.topics()) doc.add(new StringField("topic", topic, Field.Store.NO));
+        doc.add(new StringField(DOCUMENT, key, Field.Store.NO));
+        doc.add(new TextField(TEXT, p.text(), Field.Store.YES));
+        doc.add(new StringField("platform", p.platform(), Field.Store.YES));
+        doc.add(new StringField("type", p.type(), Field.Store.YES));
+        doc.add(new StoredField("title", p.documentTitle()));
+        doc.add(new StoredField("provision", p.provisionId()));
+        doc.add(new StringField("current", String.valueOf(p.current()), Field.Store.YES));
+        for (String topic : p.topics()) doc.add(new StringField("topic", topic, Field.Store.YES));
         doc.add(new LongPoint("since", p.since().toEpochDay()));
+        doc.add(new StoredField("sinceDay", p.since().toEpochDay()));
         doc.add(new IntPoint("lastVersion", p.lastVersion()));
+        doc.add(new StoredField("first", p.firstVersion()));
+        doc.add(new StoredField("last", p.lastVersion()));
         return doc;
     }
 
+    private static Passage passage(Document doc) {
+        return new Passage(doc.get("platform"), doc.get("type"), doc.get("title"), doc.get("provision"), doc.get(TEXT),
+                Arrays.asList(doc.getValues("topic")), doc.getField("first").numericValue().intValue(),
+                doc.getField("last").numericValue().intValue(), LocalDate.ofEpochDay(doc.getField("sinceDay").numericValue().longValue()),
+                Boolean.parseBoolean(doc.get("current")));
+    }
+
     public int size() {
-        return passages.size();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
+        }
     }
 
     public SearchResults search(SearchQuery query) {
@@ -94,22 +158,35 @@ public final class ProvisionIndex {
             all.add(LongPoint.newRangeQuery("since", from, to), Occur.FILTER);
         }
         try {
-            Query built = all.build();
-            TopDocs top = searcher.search(built, query.offset() + query.limit());
-            List<SearchResults.Hit> hits = new ArrayList<>();
-            ScoreDoc[] docs = top.scoreDocs;
-            var stored = searcher.storedFields();
-            for (int i = query.offset(); i < docs.length; i++) {
-                int ordinal = stored.document(docs[i].doc).getField("ordinal").numericValue().intValue();
-                hits.add(new SearchResults.Hit(passages.get(ordinal), docs[i].score));
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query built = all.build();
+                TopDocs top = searcher.search(built, query.offset() + query.limit());
+                List<SearchResults.Hit> hits = new ArrayList<>();
+                ScoreDoc[] docs = top.scoreDocs;
+                var stored = searcher.storedFields();
+                for (int i = query.offset(); i < docs.length; i++) hits.add(new SearchResults.Hit(passage(stored.document(docs[i].doc)), docs[i].score));
+                return new SearchResults(searcher.count(built), hits);
+            } finally {
+                searchers.release(searcher);
             }
-            return new SearchResults(searcher.count(built), hits);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the in-memory search index", e);
+            throw new UncheckedIOException("cannot read the search index", e);
         }
     }
 
     private static void filter(BooleanQuery.Builder all, String field, Optional<String> value) {
         value.filter(v -> !v.isBlank()).ifPresent(v -> all.add(new TermQuery(new Term(field, v)), Occur.FILTER));
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the search index", e);
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.clausewatch.archive.Version;
 import dev.clausewatch.archive.VersionKind;
 import dev.clausewatch.capture.CaptureMetadata;
 import dev.clausewatch.capture.Snapshot;
+import dev.clausewatch.event.Event;
 import dev.clausewatch.registry.DocumentId;
 import java.net.URI;
 import java.sql.ResultSet;
@@ -104,6 +105,11 @@ public final class JdbiArchiveStore implements ArchiveStore {
                     .bind("details", json(o.provenance().details()))
                     .bind("chain", o.chainHash())
                     .execute();
+        }
+
+        @Override
+        public void announce(Event event) {
+            JdbiOutbox.append(handle, event);
         }
     }
 

@@ -4,14 +4,12 @@ import dev.clausewatch.analysis.Analyzer;
 import dev.clausewatch.analysis.Peers;
 import dev.clausewatch.analysis.ProvisionAnalysis;
 import dev.clausewatch.archive.Archive;
-import dev.clausewatch.archive.ArchiveState;
-import dev.clausewatch.change.DocumentChanges;
+import dev.clausewatch.derivation.ChangeSummary;
+import dev.clausewatch.derivation.DerivedRecords;
 import dev.clausewatch.change.DocumentChanges.Event;
 import dev.clausewatch.change.DocumentChanges.VersionProvisions;
 import dev.clausewatch.provision.Provision;
 import dev.clausewatch.provision.Reference;
-import dev.clausewatch.provision.References;
-import dev.clausewatch.provision.RegisteredDocuments;
 import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.DocumentId;
 import dev.clausewatch.registry.Registry;
@@ -23,43 +21,36 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the pages and the API read of the archive: current provisions of every document, the
- * references between current versions (both ways), governance events, and analyses. Results that
- * depend only on versions already archived are kept per state of the archive, so a page view does
- * not redo the parsing; a new version or a new registered document changes the state.
+ * What the pages and the API read: the derived records (versions with provisions, changes,
+ * references both ways, topics) through {@link DerivedRecords}, and analyses assembled from them.
+ * Pages computed over many records are kept per state of the derived records (which changes with
+ * every event and every head the processor moves), so a page view renders, it does not re-read.
  */
 final class ArchiveView {
     private static final int PEERS = 3;
 
     private final Registry registry;
     private final Archive archive;
-    private final DocumentChanges changes;
+    private final DerivedRecords changes;
     private final Analyzer analyzer;
     private final Map<String, Optional<ProvisionAnalysis.Level>> exposures = new ConcurrentHashMap<>();
 
-    private final ArchiveState state;
-    private record Kept(Object state, Object value) {}
+    private record Kept(String state, Object value) {}
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
-    /** {@code state}: when the archive counts as changed, shared with the search so it is read once per interval. */
-    ArchiveView(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer, ArchiveState state) {
+    ArchiveView(Registry registry, Archive archive, DerivedRecords changes, Analyzer analyzer) {
         this.registry = registry;
         this.archive = archive;
         this.changes = changes;
         this.analyzer = analyzer;
-        this.state = state;
     }
 
-    /**
-     * A value computed over many documents (the home page's events, a platform's timeline), kept
-     * until the archive's state changes (see {@link ArchiveState}: such pages may lag a new version
-     * by its recheck interval, as search does).
-     */
+    /** A value computed over many records (the home page's events, a platform's timeline), kept until the derived records change. */
     @SuppressWarnings("unchecked")
     <T> T keep(String key, java.util.function.Supplier<T> compute) {
-        Object now = state.current();
+        String now = changes.state();
         Kept value = kept.get(key);
-        if (value != null && value.state() == now) return (T) value.value();
+        if (value != null && value.state().equals(now)) return (T) value.value();
         T computed = compute.get();
         kept.put(key, new Kept(now, computed));
         return computed;
@@ -73,7 +64,7 @@ final class ArchiveView {
         return archive;
     }
 
-    DocumentChanges changes() {
+    DerivedRecords changes() {
         return changes;
     }
 
@@ -81,59 +72,55 @@ final class ArchiveView {
         return analyzer;
     }
 
-    /** The document's versions with provisions, oldest first; a sentence as 404 when nothing is archived. */
+    /** The document's derived versions with provisions, oldest first; a sentence as 404 when none is derived yet. */
     List<VersionProvisions> history(Document document) {
         List<VersionProvisions> history = changes.history(document.id());
-        if (history.isEmpty()) throw new WebServer.NotFound("No version of " + document.id() + " is archived yet.");
+        if (history.isEmpty()) {
+            throw new WebServer.NotFound(archive.timeline(document.id()).isEmpty() ? "No version of " + document.id() + " is archived yet."
+                    : "The versions of " + document.id() + " are archived but not processed yet; `clausewatch status` shows the backlog.");
+        }
         return history;
     }
 
-    /** The provisions of the latest version of every document that has one, in registry order (kept per state of the archive). */
+    /** The provisions of the latest derived version of every document that has one, in registry order (kept per state). */
     Map<Document, List<Provision>> current() {
         return keep("current", () -> {
             Map<Document, List<Provision>> current = new LinkedHashMap<>();
-            for (Document d : registry.documents()) {
-                List<VersionProvisions> history = changes.history(d.id());
-                if (!history.isEmpty()) current.put(d, history.getLast().provisions());
-            }
+            for (Document d : registry.documents()) changes.current(d.id()).ifPresent(v -> current.put(d, v.provisions()));
             return java.util.Collections.unmodifiableMap(current);
         });
     }
 
-    /**
-     * The references of the document's current version (empty when nothing is archived). They depend
-     * on the version's text and on the registered documents (a newly registered document can resolve
-     * a reference), so they are kept per state of the archive.
-     */
+    /** The references of the document's current version (empty when nothing is derived). */
     List<Reference> references(Document document) {
-        List<VersionProvisions> history = changes.history(document.id());
-        return history.isEmpty() ? List.of() : references(document, history.getLast());
+        return changes.current(document.id()).map(changes::references).orElse(List.of());
     }
 
-    /** The references of one version of the document (kept per version and state of the archive). */
+    /** The references of one version of the document, as derived. */
     List<Reference> references(Document document, VersionProvisions version) {
-        return keep("references " + document.id() + " " + version.entry().version().contentSha256(), () ->
-                References.in(version.provisions(), new RegisteredDocuments(registry, Optional.of(document.platform())), document.id()));
+        return changes.references(version);
     }
 
     /** A reference from another document's current version to this one. */
     record Incoming(Document from, Reference reference) {}
 
-    /** The references of other documents' current versions that resolve to {@code document} (kept per state of the archive). */
+    /** The references of other documents' current versions that resolve to {@code document}, from the stored edges. */
     List<Incoming> incoming(Document document) {
         return keep("incoming " + document.id(), () -> {
             List<Incoming> incoming = new ArrayList<>();
-            for (Document d : current().keySet()) {
-                if (d.id().equals(document.id())) continue;
-                for (Reference r : references(d)) {
-                    if (r.target().filter(document.id()::equals).isPresent()) incoming.add(new Incoming(d, r));
+            for (DocumentId referrer : changes.referringTo(document.id()).keySet()) {
+                if (referrer.equals(document.id())) continue;
+                Optional<Document> from = registry.document(referrer);
+                if (from.isEmpty()) continue;
+                for (Reference r : references(from.get())) {
+                    if (r.target().filter(document.id()::equals).isPresent()) incoming.add(new Incoming(from.get(), r));
                 }
             }
             return List.copyOf(incoming);
         });
     }
 
-    /** The analysis of a provision of the document's current version, with the documents it incorporates (kept per state of the archive). */
+    /** The analysis of a provision of the document's current version, assembled from its stored topics and references (kept per state). */
     ProvisionAnalysis analysis(Document document, Provision provision) {
         return keep("analysis " + document.id() + " " + provision.id() + "\u0000" + provision.text(),
                 () -> analyzer.analyze(provision, references(document), this::currentProvisions));
@@ -153,30 +140,23 @@ final class ArchiveView {
         });
     }
 
-    /** "How other platforms handle this" for a provision, kept per text, platform and state of the archive. */
+    /** "How other platforms handle this" for a provision, kept per text, platform and state. */
     List<Peers.Peer> peers(Document document, Provision provision) {
         String platform = document.id().platform().value();
         return keep("peers " + platform + "\u0000" + provision.text(), () -> analyzer.peers(provision, platform, current(), PEERS));
     }
 
-    /** Every governance event of the document, oldest first. */
+    /** Every governance event of the document, oldest first, with its stored change set. */
     List<Event> events(Document document) {
         return changes.events(document.id());
     }
 
-    /** The latest governance events of every document, newest first, technical upgrades left out (kept per state of the archive). */
-    List<Event> latestEvents() {
-        return keep("latest-events", () -> {
-            List<Event> events = new ArrayList<>();
-            for (Document d : registry.documents()) events.addAll(events(d));
-            events.removeIf(e -> e.changes().technical());
-            events.sort(java.util.Comparator.comparing(Event::observedAt).reversed());
-            return List.copyOf(events);
-        });
+    /** The changes along every document's current chain, newest first, technical upgrades left out. */
+    List<ChangeSummary> latestChanges() {
+        return changes.latestChanges().stream().filter(c -> !c.technical()).toList();
     }
 
     private List<Provision> currentProvisions(DocumentId id) {
-        List<VersionProvisions> history = changes.history(id);
-        return history.isEmpty() ? List.of() : history.getLast().provisions();
+        return changes.current(id).map(VersionProvisions::provisions).orElse(List.of());
     }
 }

@@ -9,7 +9,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.clausewatch.change.ChangeSet;
 import dev.clausewatch.change.ProvisionChange;
-import dev.clausewatch.change.DocumentChanges;
+import dev.clausewatch.derivation.DerivedRecords;
 import dev.clausewatch.registry.Document;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -25,9 +25,9 @@ import java.util.function.Predicate;
  * only the changes whose substantive provision changes touch a provision on that topic.
  */
 final class Feeds {
-    private final DocumentChanges changes;
+    private final DerivedRecords changes;
 
-    Feeds(DocumentChanges changes) {
+    Feeds(DerivedRecords changes) {
         this.changes = changes;
     }
 
@@ -66,7 +66,7 @@ final class Feeds {
 
     private List<SyndEntry> entries(Context ctx, Document document, Scope scope) {
         List<SyndEntry> entries = new ArrayList<>();
-        for (DocumentChanges.Event event : changes.events(document.id())) {
+        for (dev.clausewatch.change.DocumentChanges.Event event : changes.events(document.id())) {
             ChangeSet set = event.changes();
             if (set.technical()) continue;
             List<ProvisionChange> counted = set.substantiveChanges().stream().filter(scope.counts()).toList();

@@ -7,7 +7,7 @@ import dev.clausewatch.archive.Archive;
 import dev.clausewatch.archive.Chain;
 import dev.clausewatch.change.ChangeKind;
 import dev.clausewatch.change.ChangeSet;
-import dev.clausewatch.change.DocumentChanges;
+import dev.clausewatch.derivation.DerivedRecords;
 import dev.clausewatch.change.DocumentChanges.Event;
 import dev.clausewatch.change.DocumentChanges.VersionProvisions;
 import dev.clausewatch.provision.EffectiveDate;
@@ -81,7 +81,7 @@ public final class Pages {
     private final ArchiveView view;
     private final Registry registry;
     private final Archive archive;
-    private final DocumentChanges changes;
+    private final DerivedRecords changes;
     private final Analyzer analyzer;
     private final String css;
 
@@ -100,23 +100,22 @@ public final class Pages {
 
     private HomePage homePage() {
         List<PlatformRow> rows = registry.platforms().stream().map(p -> new PlatformRow(p.id().value(), p.name(), registry.documents(p.id()).stream()
-                .map(d -> new DocumentLink(d.id().toString(), d.id().type().name(), archive.timeline(d.id()).size()))
+                .map(d -> new DocumentLink(d.id().toString(), d.id().type().name(), changes.current(d.id()).map(v -> v.entry().number()).orElse(0)))
                 .filter(l -> l.versions() > 0).toList())).filter(r -> !r.documents().isEmpty()).toList();
-        List<Event> latest = view.latestEvents();
-        List<EventRow> substantive = latest.stream().filter(e -> e.changes().substantive()).limit(LATEST_SUBSTANTIVE).map(this::eventRow).toList();
-        List<EventRow> cosmetic = latest.stream().filter(e -> !e.changes().substantive()).limit(LATEST_COSMETIC).map(this::eventRow).toList();
+        List<dev.clausewatch.derivation.ChangeSummary> latest = view.latestChanges();
+        List<EventRow> substantive = latest.stream().filter(e -> e.substantive()).limit(LATEST_SUBSTANTIVE).map(this::eventRow).toList();
+        List<EventRow> cosmetic = latest.stream().filter(e -> !e.substantive()).limit(LATEST_COSMETIC).map(this::eventRow).toList();
         return new HomePage(rows, substantive, cosmetic);
     }
 
-    private EventRow eventRow(Event e) {
+    private EventRow eventRow(dev.clausewatch.derivation.ChangeSummary e) {
         return eventRow(e, registry.document(e.document()).map(Document::title).orElse(e.document().toString()));
     }
 
-    private static EventRow eventRow(Event e, String title) {
-        ChangeSet set = e.changes();
-        String summary = set.substantive() ? set.substantiveChanges().size() + " substantive provision "
-                + (set.substantiveChanges().size() == 1 ? "change" : "changes") : "cosmetic only";
-        return new EventRow(day(e.observedAt()), e.document().toString(), title, e.number() - 1, e.number(), set.substantive(), summary);
+    private static EventRow eventRow(dev.clausewatch.derivation.ChangeSummary e, String title) {
+        String summary = e.substantive() ? e.substantiveCount() + " substantive provision "
+                + (e.substantiveCount() == 1 ? "change" : "changes") : "cosmetic only";
+        return new EventRow(day(e.observedAt()), e.document().toString(), title, e.number() - 1, e.number(), e.substantive(), summary);
     }
 
     void platform(Context ctx, dev.clausewatch.registry.Platform platform) {
@@ -126,23 +125,23 @@ public final class Pages {
     private PlatformPage platformPage(dev.clausewatch.registry.Platform platform) {
         Map<dev.clausewatch.registry.DocumentId, String> titles = new java.util.HashMap<>();
         List<PlatformDocument> documents = new java.util.ArrayList<>();
-        List<Event> events = new java.util.ArrayList<>();
+        List<dev.clausewatch.derivation.ChangeSummary> events = new java.util.ArrayList<>();
         for (Document d : registry.documents(platform.id())) {
-            List<VersionProvisions> history = changes.history(d.id());
-            if (history.isEmpty()) continue;
+            var current = changes.current(d.id());
+            if (current.isEmpty()) continue;
             titles.put(d.id(), d.title());
-            List<Event> own = view.events(d).stream().filter(e -> !e.changes().technical()).toList();
+            List<dev.clausewatch.derivation.ChangeSummary> own = changes.changeSummaries(d.id()).stream().filter(e -> !e.technical()).toList();
             events.addAll(own);
-            int substantive = (int) own.stream().filter(e -> e.changes().substantive()).count();
-            Map<ProvisionAnalysis.Level, Integer> exposure = exposureRollUp(d, history.getLast().provisions());
-            documents.add(new PlatformDocument(d.id().toString(), d.id().type().name(), history.size(), substantive, own.size() - substantive,
-                    day(history.getLast().entry().lastObservedAt()), exposure.get(ProvisionAnalysis.Level.HIGH),
+            int substantive = (int) own.stream().filter(e -> e.substantive()).count();
+            Map<ProvisionAnalysis.Level, Integer> exposure = exposureRollUp(d, current.get().provisions());
+            documents.add(new PlatformDocument(d.id().toString(), d.id().type().name(), current.get().entry().number(), substantive, own.size() - substantive,
+                    day(current.get().entry().lastObservedAt()), exposure.get(ProvisionAnalysis.Level.HIGH),
                     exposure.get(ProvisionAnalysis.Level.MEDIUM), exposure.get(ProvisionAnalysis.Level.LOW)));
         }
-        events.sort(java.util.Comparator.comparing(Event::observedAt).reversed());
+        events.sort(java.util.Comparator.comparing(dev.clausewatch.derivation.ChangeSummary::observedAt).reversed());
         List<EventRow> timeline = new java.util.ArrayList<>();
         List<TimelineChart.Change> marks = new java.util.ArrayList<>();
-        for (Event event : events) {
+        for (var event : events) {
             EventRow row = eventRow(event, titles.get(event.document()));
             timeline.add(row);
             marks.add(new TimelineChart.Change(row.documentId(), event.observedAt(), row.substantive(), changeHref(row),

@@ -72,9 +72,8 @@ final class Selection {
 
     /** The version of {@code history} in force at the end of {@code date} (YYYY-MM-DD, or an ISO instant). */
     VersionProvisions inForce(Document document, List<VersionProvisions> history, String date) {
-        String sha = view.archive().inForceAt(document.id(), Archive.endOf(date)).orElseThrow(() -> new WebServer.NotFound(
-                "No version of " + document.id() + " in force on " + date + ".")).version().contentSha256();
-        return history.stream().filter(v -> v.entry().version().contentSha256().equals(sha)).findFirst().orElseThrow();
+        return view.changes().inForce(document.id(), Archive.endOf(date)).orElseThrow(() -> new WebServer.NotFound(
+                "No version of " + document.id() + " in force on " + date + "."));
     }
 
     /** The search asked for by {@code q}, {@code platform}, {@code type}, {@code topic}, {@code since}, {@code until}, {@code past}, {@code limit}, {@code offset}. */

@@ -5,9 +5,8 @@ import dev.clausewatch.analysis.StanceRules;
 import dev.clausewatch.analysis.TopicClassifier;
 import dev.clausewatch.analysis.TopicComparison;
 import dev.clausewatch.archive.Archive;
-import dev.clausewatch.archive.ArchiveState;
 import dev.clausewatch.capture.Sha256;
-import dev.clausewatch.change.DocumentChanges;
+import dev.clausewatch.derivation.DerivedRecords;
 import dev.clausewatch.change.DocumentChanges.VersionProvisions;
 import dev.clausewatch.change.ProvisionChange;
 import dev.clausewatch.knowledge.Knowledge;
@@ -17,6 +16,7 @@ import dev.clausewatch.registry.Platform;
 import dev.clausewatch.registry.PlatformId;
 import dev.clausewatch.registry.Registry;
 import dev.clausewatch.search.ArchiveSearch;
+import dev.clausewatch.search.ProvisionIndex;
 import dev.clausewatch.search.SearchQuery;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -53,11 +53,18 @@ public final class WebServer {
     private final byte[] css;
     private final String cssPath;
 
-    public WebServer(Registry registry, Archive archive, DocumentChanges changes, Analyzer analyzer) {
+    /** A server whose search index lives in memory, filled from the derived records when it starts. */
+    public WebServer(Registry registry, Archive archive, DerivedRecords changes, Analyzer analyzer) {
+        this(registry, archive, changes, analyzer, new ArchiveSearch(registry, changes, analyzer, ProvisionIndex.inMemory()));
+    }
+
+    /**
+     * A server over the derived records. It only reads them: the processor derives them, and
+     * {@code search} is kept current by whoever follows the events (see ServeCommand).
+     */
+    public WebServer(Registry registry, Archive archive, DerivedRecords changes, Analyzer analyzer, ArchiveSearch search) {
         this.registry = registry;
-        // One view of whether the archive changed, for the kept pages and the search index alike.
-        ArchiveState state = new ArchiveState(registry, archive);
-        this.view = new ArchiveView(registry, archive, changes, analyzer, state);
+        this.view = new ArchiveView(registry, archive, changes, analyzer);
         this.selection = new Selection(view);
         // The knowledge the analysis was built with (a user's own files included), not a second copy.
         this.knowledge = analyzer.knowledge();
@@ -67,7 +74,7 @@ public final class WebServer {
         this.cssPath = "/static/app-" + Sha256.of(css).substring(0, 12) + ".css";
         this.pages = new Pages(view, cssPath);
         this.feeds = new Feeds(changes);
-        this.search = new ArchiveSearch(registry, changes, analyzer, state);
+        this.search = search;
         this.api = new Api(view, selection, search, comparison, resource("/web/openapi.json", "the OpenAPI description"));
     }
 
@@ -187,19 +194,12 @@ public final class WebServer {
         }
     }
 
-    /**
-     * Computes in the background what the first visitors would otherwise wait for: the search index
-     * (every passage classified) and the governance events of the home page. A failure here is only
-     * logged: the first request computes it again.
-     */
+    /** Brings the search index up to the derived records before the first search (a restarted node indexes only what moved). */
     private void warm() {
-        Thread.ofVirtual().name("web-warmup").start(() -> {
-            try {
-                view.latestEvents();
-                search.index();
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(WebServer.class).info("not prebuilt ({}); the first request will build it", e.toString());
-            }
-        });
+        try {
+            search.refresh();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(WebServer.class).warn("the search index could not be brought up to date: {}", e.toString());
+        }
     }
 }

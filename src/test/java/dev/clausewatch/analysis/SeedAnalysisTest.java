@@ -26,7 +26,8 @@ class SeedAnalysisTest {
         try (Workspace w = TestStores.SQLITE.open(dir)) {
             w.importer().importPaths(List.of(TestStores.shared("seeds/001_bd4926011f68c2e1.txt"),
                     TestStores.shared("data/ota-history/amazon-web-services")));
-            List<Provision> provisions = w.changes().history(RAI).getLast().provisions();
+            w.processor().catchUp(p -> {});
+            List<Provision> provisions = w.records().history(RAI).getLast().provisions();
 
             Map<String, String> prohibitions = Map.of(
                     "for intentional disinformation", "prohibited-use-disinformation",
@@ -67,7 +68,7 @@ class SeedAnalysisTest {
             Provision supplements = provision(provisions, "This AWS Responsible AI Policy");
             ProvisionAnalysis incorporation = w.analyzer().analyze(supplements, references,
                     id -> id.equals(DocumentId.parse("amazon-web-services/acceptable-use-policy"))
-                            ? w.changes().history(id).getLast().provisions() : List.of());
+                            ? w.records().history(id).getLast().provisions() : List.of());
             assertThat(incorporation.incorporations()).extracting(ProvisionAnalysis.Incorporation::target)
                     .contains("amazon-web-services/acceptable-use-policy");
             assertThat(incorporation.interpretiveNote()).contains("amazon-web-services/acceptable-use-policy", "not reproduced");

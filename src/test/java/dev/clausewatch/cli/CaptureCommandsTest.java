@@ -80,8 +80,9 @@ class CaptureCommandsTest {
         assertThat(failing.status()).isEqualTo(1);
         assertThat(failing.out()).contains("failed: server error", "HTTP 503");
         JsonNode statusJson = JSON.readTree(run("status", "--json").out());
-        assertThat(statusJson.get(0).get("document").asText()).isEqualTo("claude-ai/vulnerability-disclosure-policy");
-        assertThat(statusJson.get(0).get("latest").get("failure").asText()).isEqualTo("SERVER_ERROR");
+        assertThat(statusJson.get("failing").get(0).get("document").asText()).isEqualTo("claude-ai/vulnerability-disclosure-policy");
+        assertThat(statusJson.get("failing").get(0).get("latest").get("failure").asText()).isEqualTo("SERVER_ERROR");
+        assertThat(statusJson.get("backlog").get("documents").asInt()).as("capture and reextract derive as they go").isZero();
 
         Run reextract = run("reextract", "claude-ai/vulnerability-disclosure-policy", "--json");
         assertThat(JSON.readTree(reextract.out()).get(0).get("outcome").asText()).isEqualTo("UNCHANGED");

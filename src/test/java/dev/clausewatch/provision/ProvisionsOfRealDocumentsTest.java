@@ -75,7 +75,8 @@ class ProvisionsOfRealDocumentsTest {
         // "You will not use Facebook if you are under 13." became "You are under 13 years old." as the list was rewritten.
         try (Workspace w = TestStores.SQLITE.open(dir)) {
             w.importer().importPaths(List.of(PGA.resolve("facebook/terms-of-service"), OTA.resolve("facebook/terms-of-service")));
-            List<DocumentChanges.VersionProvisions> history = w.changes().history(DocumentId.parse("facebook/terms-of-service"));
+            w.processor().catchUp(p -> {});
+            List<DocumentChanges.VersionProvisions> history = w.records().history(DocumentId.parse("facebook/terms-of-service"));
             String early = idOf(history, "2012", "You will not use Facebook if you are under 13.");
             String late = idOf(history, "2026", "You are under 13 years old.");
             assertThat(late).isEqualTo(early);

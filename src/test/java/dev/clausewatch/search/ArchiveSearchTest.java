@@ -26,7 +26,9 @@ class ArchiveSearchTest {
         workspace = TestStores.SQLITE.open(dir);
         workspace.importer().importPaths(List.of(TestStores.shared("data/ota-history/amazon-web-services"), TestStores.shared("data/ota-history/chatgpt"),
                 TestStores.shared("seeds/001_bd4926011f68c2e1.txt")));
-        search = new ArchiveSearch(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer());
+        workspace.processor().catchUp(p -> {});
+        search = new ArchiveSearch(workspace.registry(), workspace.records(), workspace.analyzer(), ProvisionIndex.inMemory());
+        search.refresh();
     }
 
     @AfterAll
@@ -88,22 +90,28 @@ class ArchiveSearchTest {
     }
 
     @Test
-    void the_index_is_reused_until_the_archive_changes_then_finds_the_new_version() {
-        var always = new ArchiveSearch(workspace.registry(), workspace.changes(), workspace.analyzer(),
-                new dev.clausewatch.archive.ArchiveState(workspace.registry(), workspace.archive(), java.time.Duration.ZERO));
-        ProvisionIndex before = always.index();
-        assertThat(always.index()).as("nothing changed").isSameAs(before);
-        assertThat(search.index()).as("within the recheck interval").isSameAs(search.index());
+    void a_refresh_reindexes_only_documents_whose_derived_head_moved_and_finds_a_new_version_once_derived(@TempDir Path disk) {
+        try (var own = new ArchiveSearch(workspace.registry(), workspace.records(), workspace.analyzer(), ProvisionIndex.onDisk(disk))) {
+            assertThat(own.refresh()).as("every derived document, the first time").isGreaterThan(3);
+            assertThat(own.refresh()).as("nothing changed since").isZero();
 
-        var document = dev.clausewatch.registry.DocumentId.parse("chatgpt/terms-of-service");
-        String latest = workspace.archive().text(workspace.archive().timeline(document).getLast().version());
-        workspace.archive().record(document, List.of(new dev.clausewatch.archive.Observed(
-                (latest + "\n\nZebra crossings are not a service we offer.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.time.Instant.parse("2030-01-01T00:00:00Z"), false, "test", List.of(),
-                new dev.clausewatch.archive.Provenance("test", "zebra", java.util.Map.of()))));
+            var document = dev.clausewatch.registry.DocumentId.parse("chatgpt/terms-of-service");
+            String latest = workspace.archive().text(workspace.archive().timeline(document).getLast().version());
+            workspace.archive().record(document, List.of(new dev.clausewatch.archive.Observed(
+                    (latest + "\n\nZebra crossings are not a service we offer.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.time.Instant.parse("2030-01-01T00:00:00Z"), false, "test", List.of(),
+                    new dev.clausewatch.archive.Provenance("test", "zebra", java.util.Map.of()))));
+            own.refresh();
+            assertThat(own.search(SearchQuery.of("zebra crossings")).total()).as("recorded, not derived yet").isZero();
 
-        assertThat(always.index()).isNotSameAs(before);
-        assertThat(always.search(SearchQuery.of("zebra crossings")).hits()).singleElement()
-                .satisfies(h -> assertThat(h.passage().since()).isEqualTo(LocalDate.of(2030, 1, 1)));
+            workspace.processor().catchUp(p -> {});
+            assertThat(own.refresh()).as("only the document that changed").isEqualTo(1);
+            assertThat(own.search(SearchQuery.of("zebra crossings")).hits()).singleElement()
+                    .satisfies(h -> assertThat(h.passage().since()).isEqualTo(LocalDate.of(2030, 1, 1)));
+        }
+        try (var reopened = new ArchiveSearch(workspace.registry(), workspace.records(), workspace.analyzer(), ProvisionIndex.onDisk(disk))) {
+            assertThat(reopened.refresh()).as("a restarted node indexes only what moved while it was away").isZero();
+            assertThat(reopened.search(SearchQuery.of("zebra crossings")).total()).isEqualTo(1);
+        }
     }
 }

@@ -32,7 +32,8 @@ class ApiTest {
         workspace = TestStores.SQLITE.open(dir);
         workspace.importer().importPaths(List.of(TestStores.shared("data/ota-history/amazon-web-services"),
                 TestStores.shared("data/ota-history/chatgpt"), TestStores.shared("seeds/001_bd4926011f68c2e1.txt")));
-        app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer()).start("127.0.0.1", 0);
+        workspace.processor().catchUp(p -> {});
+        app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer()).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -107,7 +108,7 @@ class ApiTest {
         assertThat(openApi.get("openapi").asText()).startsWith("3.");
         List<String> documented = new java.util.ArrayList<>();
         openApi.get("paths").fieldNames().forEachRemaining(documented::add);
-        var server = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer());
+        var server = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer());
         assertThat(documented).containsExactlyInAnyOrderElementsOf(server.apiRoutes().keySet());
         String provision = get("/api/v1/documents/amazon-web-services/acceptable-use-policy/provisions").body()
                 .get("provisions").get(0).get("id").asText();

@@ -34,7 +34,8 @@ class PagesTest {
                 .replace("for intentional disinformation or deception;", "for intentional disinformation or deception `<script>alert(1)</script>`;"));
         workspace = TestStores.SQLITE.open(dir);
         workspace.importer().importPaths(List.of(TestStores.shared("data/ota-history/chatgpt"), clip));
-        app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer()).start("127.0.0.1", 0);
+        workspace.processor().catchUp(p -> {});
+        app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer()).start("127.0.0.1", 0);
     }
 
     @AfterAll

@@ -41,7 +41,8 @@ class StoresAgreeTest {
     private List<String> answers(TestStores store, Path dir) throws Exception {
         try (Workspace workspace = store.open(dir)) {
             workspace.importer().importPaths(List.of(TestStores.shared("data/ota-history/chatgpt/terms-of-service")));
-            Javalin app = new WebServer(workspace.registry(), workspace.archive(), workspace.changes(), workspace.analyzer()).start("127.0.0.1", 0);
+            workspace.processor().catchUp(p -> {});
+            Javalin app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer()).start("127.0.0.1", 0);
             try {
                 List<String> answers = new ArrayList<>();
                 for (String path : PATHS) {

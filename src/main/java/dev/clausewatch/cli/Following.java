@@ -1,0 +1,54 @@
+package dev.clausewatch.cli;
+
+import dev.clausewatch.derivation.Processor;
+import dev.clausewatch.search.ArchiveSearch;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a long-running command current with the archive: derives what was recorded (the
+ * processor, shared safely with other processes through claims) and brings this node's search
+ * index up to the derived records. Polls the outbox's cheap state every {@code interval}; a failure
+ * in one round is logged and the next round goes on.
+ */
+final class Following implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Following.class);
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    private Following(Processor processor, Optional<ArchiveSearch> search, Duration interval) {
+        thread = Thread.ofPlatform().daemon().name("clausewatch-following").start(() -> {
+            while (!stopped) {
+                try {
+                    processor.drain();
+                    search.ifPresent(ArchiveSearch::refresh);
+                } catch (RuntimeException e) {
+                    LOG.warn("processing or indexing failed this round; retrying: {}", e.toString());
+                }
+                try {
+                    Thread.sleep(interval);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Starts following; {@code search} is this node's index, when it serves one. */
+    static Following start(Processor processor, Optional<ArchiveSearch> search) {
+        return new Following(processor, search, Duration.ofMillis(100));
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.clausewatch.derivation;
+
+import dev.clausewatch.analysis.TopicMatch;
+import dev.clausewatch.event.Event;
+import dev.clausewatch.registry.DocumentId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where derived records and the processor's claims live. Implementations at the edge
+ * ({@code storage}) must make {@link #claim} exclusive across processes for a lease, and
+ * {@link #commit} atomic: every row and event of one document's work, and the head update, or
+ * nothing (also when the claim was lost meanwhile).
+ */
+public interface DerivedStore {
+
+    /** A document claimed for processing: events up to {@code throughSeq} are being handled. */
+    record Claim(DocumentId document, String worker, long throughSeq, Set<String> eventTypes) {}
+
+    /** A document's head: its current version's key as derived, by which deriver, and the last event handled. */
+    record Head(DocumentId document, String headKey, String deriver, long handledSeq) {}
+
+    /** One document's derived work, written at once. */
+    record Work(Claim claim, String headKey, List<DerivedVersion> versions, List<DerivedChange> changes,
+                Map<String, List<TopicMatch>> topicsByTextSha, List<Event> events) {}
+
+    /** Documents with events not handled yet, oldest waiting first, at most {@code limit}. */
+    List<DocumentId> pending(int limit);
+
+    /** Claims the document for {@code lease} unless another worker holds it; empty when held or nothing is pending. */
+    Optional<Claim> claim(DocumentId document, String worker, Instant now, Duration lease);
+
+    /** Writes the work and moves the head; false (and nothing written) when the claim was lost meanwhile. */
+    boolean commit(Work work, Derivers derivers, Instant now);
+
+    /** Gives the claim up without writing (after a failure): another worker may take the document. */
+    void release(Claim claim);
+
+    /** Announces events outside any document's work (e.g. a derivation upgrade), once each by id. */
+    void announce(List<Event> events);
+
+    /** Keys of the document's derived versions made by {@code structureDeriver}. */
+    Set<String> derivedKeys(DocumentId document, String structureDeriver);
+
+    /** The derived versions of the document with these keys (those that exist). */
+    Map<String, DerivedVersion> versions(DocumentId document, Collection<String> keys, String structureDeriver);
+
+    /** The stored change sets into versions with these keys. */
+    Map<String, DerivedChange> changes(DocumentId document, Collection<String> toKeys, String structureDeriver);
+
+    /** Summaries of the changes along the document's current chain (every document when empty), newest first. */
+    List<ChangeSummary> summaries(Optional<DocumentId> document, String structureDeriver);
+
+    /** Topics stored for these text hashes. */
+    Map<String, List<TopicMatch>> topics(Collection<String> textSha256s, String topicsDeriver);
+
+    /** Documents whose current version refers to {@code target}: document → provision ids, and whether binding. */
+    Map<DocumentId, List<Map.Entry<String, Boolean>>> referringTo(DocumentId target, String structureDeriver);
+
+    List<Head> heads();
+
+    /** Documents that have archived versions but no head, or a head made by other derivers. */
+    List<DocumentId> needingUpgrade(Derivers derivers);
+
+    Backlog backlog(Instant now);
+
+    /** A token that changes whenever an event is announced or a head moves: derived pages compare it. */
+    String state();
+}

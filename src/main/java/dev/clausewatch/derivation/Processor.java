@@ -1,0 +1,260 @@
+package dev.clausewatch.derivation;
+
+import dev.clausewatch.analysis.Analyzer;
+import dev.clausewatch.analysis.TopicMatch;
+import dev.clausewatch.archive.Archive;
+import dev.clausewatch.archive.Chain;
+import dev.clausewatch.archive.TimelineEntry;
+import dev.clausewatch.change.ChangeSet;
+import dev.clausewatch.event.Event;
+import dev.clausewatch.event.EventType;
+import dev.clausewatch.provision.RegisteredDocuments;
+import dev.clausewatch.registry.DocumentId;
+import dev.clausewatch.registry.Registry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The derivation stage: claims documents with unhandled events, derives what their timeline lacks
+ * (only the versions after the last one already derived, so a new capture costs one version),
+ * and writes records, events and the moved head in one transaction. Several processes may run it
+ * on one PostgreSQL: a claim is exclusive for its lease, and a worker that dies (kill -9) leaves
+ * its documents to the others once the lease runs out. A document whose derivation fails is
+ * logged and released; the others go on.
+ */
+public final class Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
+    private static final int BATCH = 64;
+
+    /** How far a catch-up got: documents handled, versions and changes derived, events announced, documents that failed. */
+    public record Progress(int documents, int versions, int changes, int events, int failed, Backlog backlog) {
+        Progress plus(Progress one, boolean failedNow, Backlog now) {
+            return new Progress(documents + (failedNow ? 0 : 1), versions + one.versions, changes + one.changes, events + one.events,
+                    failed + (failedNow ? 1 : 0), now);
+        }
+    }
+
+    private static final Progress NOTHING = new Progress(0, 0, 0, 0, 0, null);
+
+    private final Registry registry;
+    private final Archive archive;
+    private final DerivedStore store;
+    private final Derivation derivation;
+    private final Analyzer analyzer;
+    private final Derivers derivers;
+    private final Clock clock;
+    private final String worker;
+    private final Duration lease;
+
+    public Processor(Registry registry, Archive archive, DerivedStore store, Derivation derivation, Analyzer analyzer,
+                     Derivers derivers, Clock clock, String worker, Duration lease) {
+        this.registry = registry;
+        this.archive = archive;
+        this.store = store;
+        this.derivation = derivation;
+        this.analyzer = analyzer;
+        this.derivers = derivers;
+        this.clock = clock;
+        this.worker = worker;
+        this.lease = lease;
+    }
+
+    public Derivers derivers() {
+        return derivers;
+    }
+
+    public String worker() {
+        return worker;
+    }
+
+    /** This processor with another worker name and lease (a second worker in the same process, or a test's short lease). */
+    public Processor as(String otherWorker, Duration otherLease) {
+        return new Processor(registry, archive, store, derivation, analyzer, derivers, clock, otherWorker, otherLease);
+    }
+
+    /**
+     * Announces a technical upgrade for every document whose records were made by other derivers
+     * (or by none: an archive from before this stage), so the backlog includes them. Never alerts.
+     */
+    public int announceUpgrades() {
+        List<Event> events = new ArrayList<>();
+        for (DocumentId document : store.needingUpgrade(derivers)) {
+            events.add(Event.of(EventType.DerivationUpgraded, document, derivers.label(), Map.of("derivers", derivers.label()), now()));
+        }
+        store.announce(events);
+        return events.size();
+    }
+
+    /**
+     * Handles the whole backlog, also waiting for documents other workers hold (or held, until
+     * their lease runs out), and reports progress after each document.
+     */
+    public Progress catchUp(Consumer<Progress> progress) {
+        announceUpgrades();
+        Progress done = new Progress(0, 0, 0, 0, 0, store.backlog(now()));
+        Set<DocumentId> failed = new java.util.HashSet<>();
+        while (true) {
+            boolean moved = false;
+            List<DocumentId> pending = store.pending(BATCH + failed.size());
+            for (DocumentId document : pending) {
+                if (failed.contains(document)) continue;
+                Outcome outcome = handle(document);
+                if (outcome.kind() == Outcome.Kind.HELD) continue;
+                if (outcome.kind() == Outcome.Kind.FAILED) failed.add(document);
+                moved = true;
+                done = done.plus(outcome.progress(), outcome.kind() == Outcome.Kind.FAILED, store.backlog(now()));
+                progress.accept(done);
+            }
+            if (!moved) {
+                // What is left is held by other workers (wait for them or their leases) or failed here (reported, left pending).
+                if (failed.containsAll(pending) && pending.size() < BATCH + failed.size()) return done.plus(NOTHING, false, store.backlog(now()));
+                sleep(Duration.ofMillis(100));
+            }
+        }
+    }
+
+    /** Handles what is pending now, once, without waiting for documents others hold: for a loop that polls. */
+    public int drain() {
+        int handled = 0;
+        for (DocumentId document : store.pending(BATCH)) {
+            if (handle(document).kind() == Outcome.Kind.DONE) handled++;
+        }
+        return handled;
+    }
+
+    /** What handling one document came to. */
+    public record Outcome(Kind kind, Progress progress) {
+        public enum Kind { DONE, HELD, FAILED }
+    }
+
+    /** Claims and derives one document: HELD when another worker holds it, FAILED (logged, released) when it cannot be derived. */
+    public Outcome handle(DocumentId document) {
+        Optional<DerivedStore.Claim> claimed = store.claim(document, worker, now(), lease);
+        if (claimed.isEmpty()) return new Outcome(Outcome.Kind.HELD, NOTHING);
+        DerivedStore.Claim claim = claimed.get();
+        try {
+            DerivedStore.Work work = derive(claim);
+            if (!store.commit(work, derivers, now())) {
+                LOG.warn("{}: the claim on {} expired before its records were written; another worker derives them", worker, document);
+                return new Outcome(Outcome.Kind.HELD, NOTHING);
+            }
+            return new Outcome(Outcome.Kind.DONE, new Progress(1, work.versions().size(), work.changes().size(), work.events().size(), 0, null));
+        } catch (RuntimeException e) {
+            LOG.error("{}: cannot derive the records of {}: {}", worker, document, e.toString(), e);
+            store.release(claim);
+            return new Outcome(Outcome.Kind.FAILED, NOTHING);
+        }
+    }
+
+    private DerivedStore.Work derive(DerivedStore.Claim claim) {
+        DocumentId document = claim.document();
+        List<TimelineEntry> timeline = archive.timeline(document);
+        List<String> keys = LineageKeys.of(document, timeline);
+        Set<String> derived = store.derivedKeys(document, derivers.structure());
+        int start = 0;
+        while (start < keys.size() && derived.contains(keys.get(start))) start++;
+        String head = keys.isEmpty() ? null : keys.getLast();
+        if (start == keys.size()) return new DerivedStore.Work(claim, head, List.of(), List.of(), Map.of(), List.of());
+
+        DerivedVersion before = start == 0 ? null
+                : store.versions(document, List.of(keys.get(start - 1)), derivers.structure()).get(keys.get(start - 1));
+        var registered = new RegisteredDocuments(registry, registry.platform(document.platform()));
+        Derivation.Result result = derivation.derive(document, timeline.subList(start, keys.size()), keys.subList(start, keys.size()), before,
+                entry -> archive.text(entry.version()), registered);
+        Map<String, List<TopicMatch>> topics = newTopics(result.versions());
+        // Events only for what was recorded, not for derivers that changed: a technical upgrade never alerts.
+        boolean announce = claim.eventTypes().contains(EventType.VersionRecorded.name())
+                || claim.eventTypes().contains(EventType.TimelineReordered.name());
+        List<Event> events = announce ? events(document, result.changes(), head) : List.of();
+        return new DerivedStore.Work(claim, head, result.versions(), result.changes(), topics, events);
+    }
+
+    /** Topics of the texts no earlier work classified, each distinct text once. */
+    private Map<String, List<TopicMatch>> newTopics(List<DerivedVersion> versions) {
+        Map<String, String> bySha = new LinkedHashMap<>();
+        for (String text : Derivation.texts(versions)) bySha.putIfAbsent(Archive.contentHash(text), text);
+        Set<String> known = store.topics(bySha.keySet(), derivers.topics()).keySet();
+        Map<String, List<TopicMatch>> topics = new HashMap<>();
+        bySha.forEach((sha, text) -> {
+            if (!known.contains(sha)) topics.put(sha, analyzer.topics(text));
+        });
+        return topics;
+    }
+
+    private List<Event> events(DocumentId document, List<DerivedChange> changes, String head) {
+        List<Event> events = new ArrayList<>();
+        for (DerivedChange change : changes) {
+            boolean latest = change.toKey().equals(head);
+            events.add(Event.of(EventType.ChangeDetected, document, change.toKey(), changePayload(change, latest), now()));
+            ChangeSet set = change.changes();
+            if (latest && set.alertable()) events.addAll(incorporatingDocumentsChanged(document, change));
+        }
+        return events;
+    }
+
+    private static Map<String, Object> changePayload(DerivedChange change, boolean latest) {
+        ChangeSet set = change.changes();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("fromNumber", change.number() - 1);
+        payload.put("toNumber", change.number());
+        payload.put("toKey", change.toKey());
+        payload.put("substantive", set.substantive());
+        payload.put("technical", set.technical());
+        payload.put("substantiveChanges", set.substantiveChanges().size());
+        payload.put("changes", set.changes().size());
+        payload.put("reasons", String.join("; ", reasons(set)));
+        payload.put("provisionIds", String.join(",", set.substantiveChanges().stream().map(c -> c.provisionId()).toList()));
+        payload.put("observedAt", Chain.instant(change.observedAt()));
+        payload.put("latest", latest);
+        return payload;
+    }
+
+    /** Each distinct reason once, in the order the changes give them ("the wording changes what it says; a new provision"). */
+    private static List<String> reasons(ChangeSet set) {
+        Set<String> reasons = new LinkedHashSet<>();
+        set.changes().forEach(c -> reasons.add(c.reason().description()));
+        return List.copyOf(reasons);
+    }
+
+    /** One event per document whose current version incorporates the changed one by reference. */
+    private List<Event> incorporatingDocumentsChanged(DocumentId changed, DerivedChange change) {
+        List<Event> events = new ArrayList<>();
+        store.referringTo(changed, derivers.structure()).forEach((referrer, provisions) -> {
+            List<String> binding = provisions.stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).distinct().toList();
+            if (binding.isEmpty() || referrer.equals(changed)) return;
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("changedDocument", changed.toString());
+            payload.put("changeEvent", EventType.ChangeDetected.idFor(changed, change.toKey()));
+            payload.put("toNumber", change.number());
+            payload.put("incorporatingProvisionIds", String.join(",", binding));
+            payload.put("observedAt", Chain.instant(change.observedAt()));
+            events.add(Event.of(EventType.ReferencedDocumentChanged, referrer, changed + "@" + change.toKey(), payload, now()));
+        });
+        return events;
+    }
+
+    private Instant now() {
+        return Chain.truncate(clock.instant());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for other workers' documents", e);
+        }
+    }
+}
