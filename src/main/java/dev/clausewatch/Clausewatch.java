@@ -69,7 +69,7 @@ public final class Clausewatch {
      */
     private static Analyzer analyzer(Knowledge knowledge, JdbiEmbeddingCache cache) {
         SentenceEmbeddings embeddings = new SentenceEmbeddings(cache);
-        return new Analyzer(knowledge, new TopicClassifier(knowledge, ClauseModel.bundled(), embeddings::embed),
+        return new Analyzer(knowledge, new TopicClassifier(knowledge, ClauseModel.bundled(), embeddings::embed).prefetchingWith(embeddings),
                 new Peers(new TopicClassifier(knowledge), embeddings));
     }
 

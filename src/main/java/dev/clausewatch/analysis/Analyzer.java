@@ -83,6 +83,11 @@ public final class Analyzer {
         return topics(provision.text());
     }
 
+    /** The topics of many texts, classified together (their sentences embedded in batches): what the processor calls. */
+    public Map<String, List<TopicMatch>> topicsOfAll(java.util.Collection<String> texts) {
+        return classifier.classifyAll(texts);
+    }
+
     /** The topics of a provision's text (results are kept per text, so repeated texts cost nothing). */
     public List<TopicMatch> topics(String text) {
         return topicsOf.apply(text);

@@ -144,6 +144,24 @@ public final class DerivedRecords {
         return heads;
     }
 
+    /** The stored topics of many texts at once (texts no derived version holds are left out). */
+    public Map<String, List<TopicMatch>> topics(java.util.Collection<String> texts) {
+        Map<String, String> bySha = new HashMap<>();
+        for (String text : texts) bySha.put(Archive.contentHash(text), text);
+        Map<String, List<TopicMatch>> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        bySha.forEach((sha, text) -> {
+            List<TopicMatch> known = topics.getIfPresent(sha);
+            if (known != null) found.put(text, known);
+            else missing.add(sha);
+        });
+        store.topics(missing, derivers.topics()).forEach((sha, matches) -> {
+            topics.put(sha, matches);
+            found.put(bySha.get(sha), matches);
+        });
+        return found;
+    }
+
     public Backlog backlog() {
         return store.backlog(Instant.now());
     }

@@ -40,6 +40,10 @@ public final class Processor {
 
     /** How far a catch-up got: documents handled, versions and changes derived, events announced, documents that failed. */
     public record Progress(int documents, int versions, int changes, int events, int failed, Backlog backlog) {
+        Progress with(Backlog now) {
+            return new Progress(documents, versions, changes, events, failed, now);
+        }
+
         Progress plus(Progress one, boolean failedNow, Backlog now) {
             return new Progress(documents + (failedNow ? 0 : 1), versions + one.versions, changes + one.changes, events + one.events,
                     failed + (failedNow ? 1 : 0), now);
@@ -84,6 +88,11 @@ public final class Processor {
         return new Processor(registry, archive, store, derivation, analyzer, derivers, clock, otherWorker, otherLease);
     }
 
+    /** This processor with other derivers: what a release with a new parser or classifier runs. */
+    public Processor upgradedTo(Derivers newDerivers) {
+        return new Processor(registry, archive, store, derivation, analyzer, newDerivers, clock, worker, lease);
+    }
+
     /**
      * Announces a technical upgrade for every document whose records were made by other derivers
      * (or by none: an archive from before this stage), so the backlog includes them. Never alerts.
@@ -119,7 +128,7 @@ public final class Processor {
             }
             if (!moved) {
                 // What is left is held by other workers (wait for them or their leases) or failed here (reported, left pending).
-                if (failed.containsAll(pending) && pending.size() < BATCH + failed.size()) return done.plus(NOTHING, false, store.backlog(now()));
+                if (failed.containsAll(pending) && pending.size() < BATCH + failed.size()) return done.with(store.backlog(now()));
                 sleep(Duration.ofMillis(100));
             }
         }
@@ -186,10 +195,11 @@ public final class Processor {
         Map<String, String> bySha = new LinkedHashMap<>();
         for (String text : Derivation.texts(versions)) bySha.putIfAbsent(Archive.contentHash(text), text);
         Set<String> known = store.topics(bySha.keySet(), derivers.topics()).keySet();
+        Map<String, String> unknown = new LinkedHashMap<>(bySha);
+        unknown.keySet().removeAll(known);
+        Map<String, List<TopicMatch>> byText = analyzer.topicsOfAll(unknown.values());
         Map<String, List<TopicMatch>> topics = new HashMap<>();
-        bySha.forEach((sha, text) -> {
-            if (!known.contains(sha)) topics.put(sha, analyzer.topics(text));
-        });
+        unknown.forEach((sha, text) -> topics.put(sha, byText.get(text)));
         return topics;
     }
 

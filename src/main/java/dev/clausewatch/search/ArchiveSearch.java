@@ -57,8 +57,10 @@ public final class ArchiveSearch implements AutoCloseable {
         for (Document d : registry.documents()) {
             String head = heads.get(d.id());
             if (head == null || head.equals(indexed.get(d.id().toString()))) continue;
+            List<Passage> plain = passages(d, records.history(d.id()));
+            Map<String, List<TopicMatch>> topics = records.topics(plain.stream().map(Passage::text).toList());
             List<Passage> passages = new ArrayList<>();
-            for (Passage p : passages(d, records.history(d.id()))) passages.add(withTopics(p));
+            for (Passage p : plain) passages.add(withTopics(p, topics.get(p.text())));
             index.replace(d.id().toString(), passages, Map.of(d.id().toString(), head));
             reindexed++;
         }
@@ -71,8 +73,8 @@ public final class ArchiveSearch implements AutoCloseable {
         index.close();
     }
 
-    private Passage withTopics(Passage p) {
-        List<String> topics = analyzer.topics(p.text()).stream().map(TopicMatch::topicId).toList();
+    private Passage withTopics(Passage p, List<TopicMatch> stored) {
+        List<String> topics = (stored != null ? stored : analyzer.topics(p.text())).stream().map(TopicMatch::topicId).toList();
         return new Passage(p.platform(), p.type(), p.documentTitle(), p.provisionId(), p.text(), topics, p.firstVersion(), p.lastVersion(),
                 p.since(), p.current());
     }
