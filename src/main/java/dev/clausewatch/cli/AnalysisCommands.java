@@ -44,10 +44,9 @@ final class AnalysisCommands {
             if (!documentId.contains("/")) return platform();
             try (Workspace workspace = root.open()) {
                 Document document = Arguments.document(workspace, documentId);
-                Arguments.timeline(workspace, document);
-                List<Provision> provisions = workspace.records().history(document.id()).getLast().provisions();
-                List<Reference> references = References.in(provisions,
-                        new RegisteredDocuments(workspace.registry(), Optional.of(document.platform())), document.id());
+                var current = Arguments.current(workspace, document);
+                List<Provision> provisions = current.provisions();
+                List<Reference> references = workspace.records().references(current);
                 List<Provision> chosen = provisionId == null ? provisions : provisions.stream().filter(p -> p.id().equals(provisionId)).toList();
                 if (chosen.isEmpty()) throw new NotFoundException("No provision " + provisionId + " in the current version of " + document.id()
                         + "; `clausewatch provisions " + document.id() + "` lists them.");
@@ -84,9 +83,10 @@ final class AnalysisCommands {
                 Map<ProvisionAnalysis.Level, Integer> total = new EnumMap<>(ProvisionAnalysis.Level.class);
                 for (ProvisionAnalysis.Level level : ProvisionAnalysis.Level.values()) total.put(level, 0);
                 for (Document d : workspace.registry().documents(platform)) {
-                    if (workspace.archive().inForceAt(d.id(), java.time.Instant.MAX).isEmpty()) continue;
-                    List<Provision> provisions = workspace.records().history(d.id()).getLast().provisions();
-                    List<Reference> references = References.in(provisions, new RegisteredDocuments(workspace.registry(), Optional.of(d.platform())), d.id());
+                    var current = workspace.records().current(d.id());
+                    if (current.isEmpty()) continue;
+                    List<Provision> provisions = current.get().provisions();
+                    List<Reference> references = workspace.records().references(current.get());
                     List<ProvisionAnalysis> analyses = provisions.stream()
                             .map(p -> workspace.analyzer().analyze(p, references, target -> List.of())).toList();
                     var counts = rollUp(analyses);
@@ -129,8 +129,7 @@ final class AnalysisCommands {
         }
 
         private static List<Provision> current(Workspace workspace, DocumentId target) {
-            if (workspace.archive().inForceAt(target, java.time.Instant.MAX).isEmpty()) return List.of();
-            return workspace.records().history(target).getLast().provisions();
+            return workspace.records().current(target).map(v -> v.provisions()).orElse(List.of());
         }
 
         static Map<ProvisionAnalysis.Level, Integer> rollUp(List<ProvisionAnalysis> analyses) {
@@ -190,11 +189,7 @@ final class AnalysisCommands {
                 java.time.Instant instant = at == null ? java.time.Instant.MAX : Arguments.endOf(at);
                 Map<Document, List<Provision>> documents = new java.util.LinkedHashMap<>();
                 for (Document d : workspace.registry().documents()) {
-                    var inForce = workspace.archive().inForceAt(d.id(), instant);
-                    if (inForce.isEmpty()) continue;
-                    String sha = inForce.get().version().contentSha256();
-                    workspace.records().history(d.id()).stream().filter(v -> v.entry().version().contentSha256().equals(sha))
-                            .findFirst().ifPresent(v -> documents.put(d, v.provisions()));
+                    workspace.records().inForce(d.id(), instant).ifPresent(v -> documents.put(d, v.provisions()));
                 }
                 var comparison = new dev.clausewatch.analysis.TopicComparison(new dev.clausewatch.analysis.TopicClassifier(workspace.knowledge()),
                         dev.clausewatch.analysis.StanceRules.bundled());

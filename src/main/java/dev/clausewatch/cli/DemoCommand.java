@@ -41,6 +41,7 @@ final class DemoCommand implements Callable<Integer> {
             ImportReport report = workspace.importer().importPaths(List.of(dataset));
             ImportCommand.print(out, spec.commandLine().getErr(), report, false);
             ProcessCommand.print(out, ProcessCommand.catchUp(workspace.processor(), spec.commandLine().getErr(), true), false);
+            ProcessCommand.refreshSearchIndex(workspace);
             out.println();
             out.println("The archive now holds:");
             List<List<String>> rows = new java.util.ArrayList<>();

@@ -41,6 +41,7 @@ final class ImportCommand implements Callable<Integer> {
             print(spec.commandLine().getOut(), spec.commandLine().getErr(), report, json);
             if (!noProcess) {
                 var done = ProcessCommand.catchUp(workspace.processor(), spec.commandLine().getErr(), !json);
+                ProcessCommand.refreshSearchIndex(workspace);
                 if (!json) ProcessCommand.print(spec.commandLine().getOut(), done, false);
             }
             return report.complete() ? 0 : ClausewatchCommand.INVALID;

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.clausewatch.search.ArchiveSearch;
+import dev.clausewatch.search.ProvisionIndex;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -35,6 +37,7 @@ final class ProcessCommand implements Callable<Integer> {
         try (Workspace workspace = root.open()) {
             Processor processor = workspace.processor().as(workspace.processor().worker(), Duration.ofSeconds(leaseSeconds));
             Processor.Progress done = catchUp(processor, spec.commandLine().getErr(), !json);
+            refreshSearchIndex(workspace);
             print(spec.commandLine().getOut(), done, json);
             return done.failed() == 0 ? 0 : 3;
         }
@@ -52,6 +55,19 @@ final class ProcessCommand implements Callable<Integer> {
                 progress.stepTo(p.documents() + p.failed());
                 progress.setExtraMessage(p.versions() + " versions, " + p.changes() + " changes");
             });
+        }
+    }
+
+    /**
+     * Brings this data directory's search index up to the derived records, so the next `serve` starts
+     * with it current. A running server holds the index and keeps it current itself: then nothing to do.
+     */
+    static void refreshSearchIndex(Workspace workspace) {
+        java.nio.file.Path folder = workspace.dataDir().resolve("search-index");
+        try (var search = new ArchiveSearch(workspace.registry(), workspace.records(), workspace.analyzer(), ProvisionIndex.onDisk(folder))) {
+            search.refresh();
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException)) throw e;
         }
     }
 

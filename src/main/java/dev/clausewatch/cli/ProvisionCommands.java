@@ -36,7 +36,7 @@ final class ProvisionCommands {
     private ProvisionCommands() {}
 
     /** A version chosen on the command line: a number in the timeline (1 = oldest), a hash prefix, or a date (in force then). */
-    static VersionProvisions select(List<VersionProvisions> history, String selector, Document document) {
+    static VersionProvisions select(Workspace workspace, List<VersionProvisions> history, String selector, Document document) {
         if (selector.matches("\\d{1,5}")) {
             int number = Integer.parseInt(selector);
             if (number < 1 || number > history.size()) {
@@ -48,17 +48,10 @@ final class ProvisionCommands {
             return history.stream().filter(v -> v.entry().version().contentSha256().startsWith(selector)).findFirst()
                     .orElseThrow(() -> new NotFoundException("No version of " + document.id() + " has a hash starting " + selector + "."));
         }
-        Instant at = Arguments.endOf(selector);
-        VersionProvisions inForce = null;
-        for (VersionProvisions v : history) {
-            // the one seen last by then: the timeline is ordered by first observation, so take the last that began by then
-            if (!v.entry().firstObservedAt().isAfter(at)) inForce = v;
-        }
-        if (inForce == null) {
-            throw new NotFoundException("No version of " + document.id() + " in force on " + selector + ": its first version was observed on "
-                    + Chain.instant(history.getFirst().entry().firstObservedAt()).substring(0, 10) + ".");
-        }
-        return inForce;
+        // Decided where `show --at`, the pages and the API decide it: the text seen last by then, also when an older text reappeared.
+        return workspace.records().inForce(document.id(), Arguments.endOf(selector)).orElseThrow(() -> new NotFoundException(
+                "No version of " + document.id() + " in force on " + selector + ": its first version was observed on "
+                        + Chain.instant(history.getFirst().entry().firstObservedAt()).substring(0, 10) + "."));
     }
 
     static Map<String, Object> json(Provision p) {
@@ -137,9 +130,8 @@ final class ProvisionCommands {
         public Integer call() {
             try (Workspace workspace = root.open()) {
                 Document document = Arguments.document(workspace, documentId);
-                Arguments.timeline(workspace, document);
-                List<VersionProvisions> history = workspace.records().history(document.id());
-                VersionProvisions version = at == null ? history.getLast() : select(history, at, document);
+                List<VersionProvisions> history = Arguments.history(workspace, document);
+                VersionProvisions version = at == null ? history.getLast() : select(workspace, history, at, document);
                 Optional<EffectiveDate> effective = EffectiveDate.in(version.provisions());
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
@@ -195,10 +187,9 @@ final class ProvisionCommands {
                 if (arguments == null || arguments.size() != 1) throw new IllegalArgumentException("diff needs PLATFORM/DOCUMENT (or --files OLD.md NEW.md)");
                 try (Workspace workspace = root.open()) {
                     Document document = Arguments.document(workspace, arguments.getFirst());
-                    Arguments.timeline(workspace, document);
-                    List<VersionProvisions> history = workspace.records().history(document.id());
-                    VersionProvisions newer = to == null ? history.getLast() : select(history, to, document);
-                    VersionProvisions older = from != null ? select(history, from, document)
+                    List<VersionProvisions> history = Arguments.history(workspace, document);
+                    VersionProvisions newer = to == null ? history.getLast() : select(workspace, history, to, document);
+                    VersionProvisions older = from != null ? select(workspace, history, from, document)
                             : history.get(Math.max(0, newer.entry().number() - 2));
                     set = workspace.records().compare(older, newer);
                     if (!json) {
@@ -238,14 +229,11 @@ final class ProvisionCommands {
                 Document document = Arguments.document(workspace, documentId);
                 List<Map<String, Object>> rows = new ArrayList<>();
                 List<Document> sources = incoming ? workspace.registry().documents() : List.of(document);
-                ProvisionParser parser = new ProvisionParser();
+                if (!incoming) Arguments.current(workspace, document);
                 for (Document source : sources) {
-                    var latest = workspace.archive().inForceAt(source.id(), Instant.MAX);
+                    var latest = workspace.records().current(source.id());
                     if (latest.isEmpty()) continue;
-                    List<Provision> provisions = incoming ? parser.parse(workspace.archive().text(latest.get().version()))
-                            : workspace.records().history(source.id()).getLast().provisions();
-                    var resolver = new RegisteredDocuments(workspace.registry(), Optional.of(source.platform()));
-                    for (Reference r : References.in(provisions, resolver, source.id())) {
+                    for (Reference r : workspace.records().references(latest.get())) {
                         if (incoming && !r.target().filter(document.id()::equals).isPresent()) continue;
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put("from", source.id().toString());

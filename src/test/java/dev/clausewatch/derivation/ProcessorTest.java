@@ -1,0 +1,174 @@
+package dev.clausewatch.derivation;
+
+import static dev.clausewatch.archive.Observations.seen;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clausewatch.TestStores;
+import dev.clausewatch.cli.Workspace;
+import dev.clausewatch.event.Event;
+import dev.clausewatch.event.EventType;
+import dev.clausewatch.registry.Document;
+import dev.clausewatch.registry.DocumentId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The derivation stage on both stores: what it derives, once, what it announces, and what it never does. */
+class ProcessorTest {
+    private static final DocumentId TERMS = DocumentId.parse("example/terms-of-service");
+    private static final DocumentId AUP = DocumentId.parse("example/acceptable-use-policy");
+    private static final String V1 = "# Terms\n\nYou may not resell the service.\n\nWe may suspend accounts that break these terms.\n";
+    private static final String V2 = "# Terms\n\nYou may not resell or sublicense the service.\n\nWe may suspend accounts that break these terms.\n";
+
+    @TempDir Path dir;
+
+    private Workspace open(TestStores store) {
+        Workspace w = store.open(dir);
+        w.registry().register(new Document(TERMS, "Example Terms"));
+        w.registry().register(new Document(AUP, "Example Acceptable Use Policy"));
+        return w;
+    }
+
+    private static List<Event> events(Workspace w, EventType type) {
+        return w.outbox().after(0, List.of(type), 10_000);
+    }
+
+    @Nested
+    class When_a_version_is_recorded {
+        @ParameterizedTest
+        @EnumSource(TestStores.class)
+        void it_is_announced_in_the_same_transaction_and_a_refused_recording_announces_nothing(TestStores store) {
+            try (Workspace w = open(store)) {
+                w.archive().record(TERMS, List.of(seen(V1, "2024-01-01T00:00:00Z")));
+                assertThat(events(w, EventType.VersionRecorded)).singleElement().satisfies(e -> {
+                    assertThat(e.document()).isEqualTo(TERMS);
+                    assertThat(e.text("contentSha256")).isEqualTo(w.archive().timeline(TERMS).getFirst().version().contentSha256());
+                    assertThat(e.text("kind")).isEqualTo("FIRST");
+                });
+                DocumentId unregistered = DocumentId.parse("nobody/terms-of-service");
+                assertThatThrownBy(() -> w.archive().record(unregistered, List.of(seen(V1, "2024-01-01T00:00:00Z"))))
+                        .hasMessageContaining("not registered");
+                assertThat(w.outbox().after(0, List.of(), 100)).extracting(Event::document).doesNotContain(unregistered);
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(TestStores.class)
+        void the_processor_derives_each_version_once_and_announces_each_change_once(TestStores store) {
+            try (Workspace w = open(store)) {
+                w.archive().record(TERMS, List.of(seen(V1, "2024-01-01T00:00:00Z"), seen(V2, "2024-02-01T00:00:00Z")));
+                Processor.Progress first = w.processor().catchUp(p -> {});
+                assertThat(first.versions()).isEqualTo(2);
+                assertThat(first.changes()).isEqualTo(1);
+                assertThat(events(w, EventType.ChangeDetected)).singleElement().satisfies(e -> {
+                    assertThat(e.flag("substantive")).isTrue();
+                    assertThat(e.flag("latest")).isTrue();
+                    assertThat(e.text("reasons")).isEqualTo("the wording changes what it says");
+                    assertThat(e.text("toNumber")).isEqualTo("2");
+                });
+
+                Processor.Progress again = w.processor().catchUp(p -> {});
+                assertThat(again.documents()).as("nothing new: nothing derived again").isZero();
+                assertThat(events(w, EventType.ChangeDetected)).hasSize(1);
+
+                w.archive().record(TERMS, List.of(seen(V2.replace("sublicense the", "sublicense  the"), "2024-03-01T00:00:00Z")));
+                Processor.Progress third = w.processor().catchUp(p -> {});
+                assertThat(third.versions()).as("a new capture costs one version, not the history").isEqualTo(1);
+                assertThat(events(w, EventType.ChangeDetected)).hasSize(2).last()
+                        .satisfies(e -> assertThat(e.flag("substantive")).as("white space only").isFalse());
+                assertThat(w.records().history(TERMS)).hasSize(3);
+                assertThat(w.records().backlog().isEmpty()).isTrue();
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(TestStores.class)
+        void an_older_version_imported_later_reorders_the_history_and_is_derived_in_its_place(TestStores store) {
+            try (Workspace w = open(store)) {
+                w.archive().record(TERMS, List.of(seen(V2, "2024-02-01T00:00:00Z")));
+                w.processor().catchUp(p -> {});
+                w.archive().record(TERMS, List.of(seen(V1, "2024-01-01T00:00:00Z", "older archive")));
+                w.processor().catchUp(p -> {});
+                var history = w.records().history(TERMS);
+                assertThat(history).extracting(v -> v.provisions().get(1).text())
+                        .containsExactly("You may not resell the service.", "You may not resell or sublicense the service.");
+                assertThat(history.get(1).provisions().get(1).id()).as("lasting ids run through the reordered history")
+                        .isEqualTo(history.get(0).provisions().get(1).id());
+                assertThat(w.records().events(TERMS)).singleElement().satisfies(e -> assertThat(e.changes().substantive()).isTrue());
+            }
+        }
+    }
+
+    @Nested
+    class Incorporation {
+        @ParameterizedTest
+        @EnumSource(TestStores.class)
+        void a_document_that_incorporates_a_changed_one_is_told(TestStores store) {
+            try (Workspace w = open(store)) {
+                w.archive().record(AUP, List.of(seen("# Acceptable Use Policy\n\nDo not send spam.\n", "2024-01-01T00:00:00Z")));
+                w.archive().record(TERMS, List.of(seen("# Terms\n\nYou must comply with the Example Acceptable Use Policy, which is "
+                        + "incorporated into these terms by reference.\n", "2024-01-01T00:00:00Z")));
+                w.processor().catchUp(p -> {});
+                assertThat(w.records().referringTo(AUP)).containsKey(TERMS);
+
+                w.archive().record(AUP, List.of(seen("# Acceptable Use Policy\n\nDo not send spam or malware.\n", "2024-05-01T00:00:00Z")));
+                w.processor().catchUp(p -> {});
+                assertThat(events(w, EventType.ReferencedDocumentChanged)).singleElement().satisfies(e -> {
+                    assertThat(e.document()).isEqualTo(TERMS);
+                    assertThat(e.text("changedDocument")).isEqualTo(AUP.toString());
+                    assertThat(e.text("changeEvent")).startsWith("ChangeDetected:" + AUP);
+                });
+
+                w.archive().record(AUP, List.of(seen("# Acceptable Use Policy\n\nDo not send spam or malware.  \n", "2024-06-01T00:00:00Z")));
+                w.processor().catchUp(p -> {});
+                assertThat(events(w, EventType.ReferencedDocumentChanged)).as("a cosmetic change tells nobody").hasSize(1);
+            }
+        }
+    }
+
+    @Nested
+    class Technical_upgrades_and_failures {
+        @ParameterizedTest
+        @EnumSource(TestStores.class)
+        void new_derivers_derive_everything_again_as_a_recorded_upgrade_that_never_alerts(TestStores store) {
+            try (Workspace w = open(store)) {
+                w.archive().record(TERMS, List.of(seen(V1, "2024-01-01T00:00:00Z"), seen(V2, "2024-02-01T00:00:00Z")));
+                w.processor().catchUp(p -> {});
+                int changeEvents = events(w, EventType.ChangeDetected).size();
+
+                Derivers next = new Derivers("structure-next", w.processor().derivers().topics());
+                Processor.Progress upgrade = w.processor().upgradedTo(next).catchUp(p -> {});
+                assertThat(upgrade.versions()).isEqualTo(2);
+                assertThat(events(w, EventType.DerivationUpgraded)).extracting(Event::document).contains(TERMS);
+                assertThat(events(w, EventType.ChangeDetected)).as("re-deriving announces no change").hasSize(changeEvents);
+                assertThat(w.processor().upgradedTo(next).catchUp(p -> {}).documents()).as("upgraded once").isZero();
+            }
+        }
+
+        // Blob files are the embedded store's: on PostgreSQL the bytes live in the database.
+        @ParameterizedTest
+        @EnumSource(value = TestStores.class, names = "SQLITE")
+        void a_document_whose_text_is_unreadable_is_reported_and_the_others_are_derived(TestStores store) throws IOException {
+            try (Workspace w = open(store)) {
+                w.archive().record(AUP, List.of(seen("# Acceptable Use Policy\n\nDo not send spam.\n", "2024-01-01T00:00:00Z")));
+                w.archive().record(TERMS, List.of(seen(V1, "2024-01-01T00:00:00Z")));
+                String sha = w.archive().timeline(AUP).getFirst().version().contentSha256();
+                try (Stream<Path> blobs = Files.walk(dir.resolve("blobs"))) {
+                    for (Path blob : blobs.filter(p -> p.getFileName().toString().equals(sha)).toList()) Files.delete(blob);
+                }
+                Processor.Progress done = w.processor().catchUp(p -> {});
+                assertThat(done.failed()).isEqualTo(1);
+                assertThat(done.documents()).isEqualTo(1);
+                assertThat(w.records().history(TERMS)).hasSize(1);
+                assertThat(w.records().backlog().documents()).as("left pending, visible in status").isEqualTo(1);
+            }
+        }
+    }
+}
