@@ -35,8 +35,13 @@ public interface DerivedStore {
     /** Claims the document for {@code lease} unless another worker holds it; empty when held or nothing is pending. */
     Optional<Claim> claim(DocumentId document, String worker, Instant now, Duration lease);
 
-    /** Writes the work and moves the head; false (and nothing written) when the claim was lost meanwhile. */
-    boolean commit(Work work, Derivers derivers, Instant now);
+    /**
+     * Writes the work and moves the head; false (and nothing written) when the claim was lost
+     * meanwhile. {@code crossDocument} computes events that depend on other documents' heads; it
+     * runs inside the commit while holding a lock every worker's commit takes, so of two workers
+     * committing related documents at once the second sees the first's head.
+     */
+    boolean commit(Work work, Derivers derivers, Instant now, java.util.function.Supplier<List<Event>> crossDocument);
 
     /** Gives the claim up without writing (after a failure): another worker may take the document. */
     void release(Claim claim);

@@ -155,7 +155,7 @@ public final class Processor {
         DerivedStore.Claim claim = claimed.get();
         try {
             DerivedStore.Work work = derive(claim);
-            if (!store.commit(work, derivers, now())) {
+            if (!store.commit(work, derivers, now(), () -> crossDocumentEvents(claim, work))) {
                 LOG.warn("{}: the claim on {} expired before its records were written; another worker derives them", worker, document);
                 return new Outcome(Outcome.Kind.HELD, NOTHING);
             }
@@ -184,9 +184,7 @@ public final class Processor {
                 entry -> archive.text(entry.version()), registered);
         Map<String, List<TopicMatch>> topics = newTopics(result.versions());
         // Events only for what was recorded, not for derivers that changed: a technical upgrade never alerts.
-        boolean announce = claim.eventTypes().contains(EventType.VersionRecorded.name())
-                || claim.eventTypes().contains(EventType.TimelineReordered.name());
-        List<Event> events = announce ? events(document, result.changes(), head) : List.of();
+        List<Event> events = announces(claim) ? events(document, result.changes(), head) : List.of();
         return new DerivedStore.Work(claim, head, result.versions(), result.changes(), topics, events);
     }
 
@@ -208,10 +206,24 @@ public final class Processor {
         for (DerivedChange change : changes) {
             boolean latest = change.toKey().equals(head);
             events.add(Event.of(EventType.ChangeDetected, document, change.toKey(), changePayload(change, latest), now()));
-            ChangeSet set = change.changes();
-            if (latest && set.alertable()) events.addAll(incorporatingDocumentsChanged(document, change));
         }
         return events;
+    }
+
+    /** The ReferencedDocumentChanged events of this work, checked under the commit lock (see below). */
+    private List<Event> crossDocumentEvents(DerivedStore.Claim claim, DerivedStore.Work work) {
+        if (!announces(claim) || work.headKey() == null) return List.of();
+        List<Event> events = new ArrayList<>();
+        work.changes().stream().filter(c -> c.toKey().equals(work.headKey()) && c.changes().alertable()).findFirst()
+                .ifPresent(latest -> events.addAll(incorporatingDocumentsChanged(claim.document(), latest)));
+        work.versions().stream().filter(v -> v.key().equals(work.headKey())).findFirst()
+                .ifPresent(newHead -> inForceSince(claim.document(), newHead.key())
+                        .ifPresent(since -> events.addAll(incorporatedDocumentsChanged(newHead, since))));
+        return events;
+    }
+
+    private static boolean announces(DerivedStore.Claim claim) {
+        return claim.eventTypes().contains(EventType.VersionRecorded.name()) || claim.eventTypes().contains(EventType.TimelineReordered.name());
     }
 
     private static Map<String, Object> changePayload(DerivedChange change, boolean latest) {
@@ -238,21 +250,77 @@ public final class Processor {
         return List.copyOf(reasons);
     }
 
-    /** One event per document whose current version incorporates the changed one by reference. */
+    /*
+     * A document "changed through one it incorporates" when its current version bindingly
+     * references a document whose latest change is alertable and came while that version was in
+     * force. The rule is checked from both sides — when the changed document is derived and when the
+     * incorporating one is — under the lock all commits take, so the events do not depend on which
+     * of the two a worker took first or on two workers committing them at once; the event id names
+     * both, so checking twice announces once.
+     */
+
+    /** From the changed document's side: every document whose current version incorporates it. */
     private List<Event> incorporatingDocumentsChanged(DocumentId changed, DerivedChange change) {
         List<Event> events = new ArrayList<>();
+        Map<DocumentId, String> heads = headKeys();
         store.referringTo(changed, derivers.structure()).forEach((referrer, provisions) -> {
             List<String> binding = provisions.stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).distinct().toList();
             if (binding.isEmpty() || referrer.equals(changed)) return;
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("changedDocument", changed.toString());
-            payload.put("changeEvent", EventType.ChangeDetected.idFor(changed, change.toKey()));
-            payload.put("toNumber", change.number());
-            payload.put("incorporatingProvisionIds", String.join(",", binding));
-            payload.put("observedAt", Chain.instant(change.observedAt()));
-            events.add(Event.of(EventType.ReferencedDocumentChanged, referrer, changed + "@" + change.toKey(), payload, now()));
+            Optional<Instant> since = inForceSince(referrer, heads.get(referrer));
+            if (since.isPresent() && !change.observedAt().isBefore(since.get())) {
+                events.add(referencedDocumentChanged(referrer, changed, change, binding));
+            }
         });
         return events;
+    }
+
+    /** From the incorporating document's side: its new current version, against each document it bindingly references. */
+    private List<Event> incorporatedDocumentsChanged(DerivedVersion head, Instant since) {
+        Map<DocumentId, List<String>> binding = new LinkedHashMap<>();
+        for (var reference : head.references()) {
+            if (!reference.binding() || reference.target().isEmpty() || reference.target().get().equals(head.document())) continue;
+            List<String> provisions = binding.computeIfAbsent(reference.target().get(), k -> new ArrayList<>());
+            if (!provisions.contains(reference.provisionId())) provisions.add(reference.provisionId());
+        }
+        if (binding.isEmpty()) return List.of();
+        Map<DocumentId, String> heads = headKeys();
+        List<Event> events = new ArrayList<>();
+        binding.forEach((target, provisions) -> {
+            String targetHead = heads.get(target);
+            if (targetHead == null) return;
+            DerivedChange latest = store.changes(target, List.of(targetHead), derivers.structure()).get(targetHead);
+            if (latest != null && latest.changes().alertable() && !latest.observedAt().isBefore(since)) {
+                events.add(referencedDocumentChanged(head.document(), target, latest, provisions));
+            }
+        });
+        return events;
+    }
+
+    private Event referencedDocumentChanged(DocumentId referrer, DocumentId changed, DerivedChange change, List<String> provisions) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("changedDocument", changed.toString());
+        payload.put("changeEvent", EventType.ChangeDetected.idFor(changed, change.toKey()));
+        payload.put("toNumber", change.number());
+        payload.put("incorporatingProvisionIds", String.join(",", provisions));
+        payload.put("observedAt", Chain.instant(change.observedAt()));
+        return Event.of(EventType.ReferencedDocumentChanged, referrer, changed + "@" + change.toKey(), payload, now());
+    }
+
+    /** The derived head of every document, by the current structure deriver. */
+    private Map<DocumentId, String> headKeys() {
+        Map<DocumentId, String> heads = new HashMap<>();
+        for (DerivedStore.Head h : store.heads()) {
+            if (h.headKey() != null && h.deriver() != null && h.deriver().startsWith(derivers.structure() + "+")) heads.put(h.document(), h.headKey());
+        }
+        return heads;
+    }
+
+    /** Since when the version with this lineage key is the document's current one (its first sighting). */
+    private Optional<Instant> inForceSince(DocumentId document, String headKey) {
+        if (headKey == null) return Optional.empty();
+        List<TimelineEntry> timeline = archive.timeline(document);
+        int at = LineageKeys.of(document, timeline).indexOf(headKey);
+        return at < 0 ? Optional.empty() : Optional.of(timeline.get(at).firstObservedAt());
     }
 
     private Instant now() {

@@ -8,14 +8,15 @@ import java.util.Objects;
 /**
  * One announced fact. {@code seq} is its place in the outbox (0 until stored); {@code id} is
  * derived from what it announces (see {@link EventType#idFor}), so the same fact is stored once
- * however often it is announced; {@code payload} holds its details as strings, numbers and booleans.
+ * however often it is announced; {@code payload} holds its details as strings, numbers and booleans, in key order.
  */
 public record Event(long seq, String id, EventType type, DocumentId document, Map<String, Object> payload, Instant occurredAt) {
     public Event {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(document, "document");
-        payload = Map.copyOf(payload);
+        // sorted, so the stored JSON is the same bytes whichever process announced it
+        payload = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(payload));
         Objects.requireNonNull(occurredAt, "occurredAt");
     }
 

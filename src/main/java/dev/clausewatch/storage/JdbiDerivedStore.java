@@ -51,12 +51,16 @@ public final class JdbiDerivedStore implements DerivedStore {
 
     private final Jdbi jdbi;
     private final String skipLocked;
+    /** The advisory lock every commit takes on PostgreSQL (an arbitrary constant: "cw" in ASCII). */
+    private static final long COMMIT_LOCK = 0x6377;
+    private final boolean postgres;
     private final String forUpdate;
 
     public JdbiDerivedStore(Database database) {
         this.jdbi = database.jdbi();
         this.skipLocked = database.isPostgres() ? " for update skip locked" : "";
-        this.forUpdate = database.isPostgres() ? " for update" : "";
+        this.postgres = database.isPostgres();
+        this.forUpdate = postgres ? " for update" : "";
     }
 
     @Override
@@ -97,17 +101,21 @@ public final class JdbiDerivedStore implements DerivedStore {
     }
 
     @Override
-    public boolean commit(Work work, Derivers derivers, Instant now) {
+    public boolean commit(Work work, Derivers derivers, Instant now, java.util.function.Supplier<List<Event>> crossDocument) {
         Claim claim = work.claim();
         String document = claim.document().toString();
         return jdbi.inTransaction(handle -> {
             String holder = handle.createQuery("select claimed_by from derivation_heads where document_id = :document" + forUpdate)
                     .bind("document", document).mapTo(String.class).findOne().orElse(null);
             if (!claim.worker().equals(holder)) return false;
+            // SQLite's IMMEDIATE transaction already excludes every other writer; PostgreSQL needs the lock said.
+            if (postgres) handle.execute("select pg_advisory_xact_lock(" + COMMIT_LOCK + ")");
+            List<Event> crossDocumentEvents = crossDocument.get();
             insertVersions(handle, work.versions(), derivers.structure());
             insertChanges(handle, work.changes(), derivers.structure());
             insertTopics(handle, work.topicsByTextSha(), derivers.topics());
             for (Event event : work.events()) JdbiOutbox.append(handle, event);
+            for (Event event : crossDocumentEvents) JdbiOutbox.append(handle, event);
             handle.createUpdate("""
                             update derivation_heads set handled_seq = :through, head_key = :head, deriver = :deriver, derived_at = :now,
                                    claimed_by = null, claimed_until = null

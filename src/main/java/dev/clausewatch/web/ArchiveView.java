@@ -151,6 +151,29 @@ final class ArchiveView {
         return changes.events(document.id());
     }
 
+    /**
+     * The provision texts of every stored change set that are on the topic: one batched read of
+     * the stored topics of all changed texts, kept per state, so a topic feed is one lookup per change.
+     */
+    java.util.Set<String> changedTextsOn(String topicId) {
+        Map<String, java.util.Set<String>> byTopic = keep("changed texts by topic", () -> {
+            java.util.Set<String> texts = new java.util.HashSet<>();
+            for (Document d : registry.documents()) {
+                for (Event event : changes.events(d.id())) {
+                    for (var change : event.changes().changes()) {
+                        change.before().ifPresent(p -> texts.add(p.text()));
+                        change.after().ifPresent(p -> texts.add(p.text()));
+                    }
+                }
+            }
+            Map<String, java.util.Set<String>> on = new java.util.HashMap<>();
+            changes.topics(texts).forEach((text, matches) ->
+                    matches.forEach(m -> on.computeIfAbsent(m.topicId(), k -> new java.util.HashSet<>()).add(text)));
+            return java.util.Collections.unmodifiableMap(on);
+        });
+        return byTopic.getOrDefault(topicId, java.util.Set.of());
+    }
+
     /** The changes along every document's current chain, newest first, technical upgrades left out. */
     List<ChangeSummary> latestChanges() {
         return changes.latestChanges().stream().filter(c -> !c.technical()).toList();

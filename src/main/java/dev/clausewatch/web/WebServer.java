@@ -170,8 +170,8 @@ public final class WebServer {
 
     /** Whether the provision changed, before or after the change, is on the topic. */
     private boolean onTopic(ProvisionChange change, String topicId) {
-        return Stream.concat(change.before().stream(), change.after().stream())
-                .anyMatch(p -> view.analyzer().topics(p).stream().anyMatch(m -> m.topicId().equals(topicId)));
+        java.util.Set<String> on = view.changedTextsOn(topicId);
+        return Stream.concat(change.before().stream(), change.after().stream()).anyMatch(p -> on.contains(p.text()));
     }
 
     private static final String ERROR_WRITTEN = "clausewatch.error-written";

@@ -73,7 +73,7 @@ class SharedProcessingTest {
 
     private static void importWithoutProcessing(Path dataDir, String url) {
         try (Workspace w = Clausewatch.open(new StorageConfig(dataDir, Optional.of(url)))) {
-            assertThat(w.importer().importPaths(List.of(DEMO)).versionsAdded()).isGreaterThan(100);
+            assertThat(w.importer().importPaths(List.of(DEMO)).versionsAdded()).isGreaterThan(50);
         }
     }
 
