@@ -30,7 +30,11 @@ class ProcessorTest {
     @TempDir Path dir;
 
     private Workspace open(TestStores store) {
-        Workspace w = store.open(dir);
+        return open(store, dir);
+    }
+
+    private Workspace open(TestStores store, Path dataDir) {
+        Workspace w = store.open(dataDir);
         w.registry().register(new Document(TERMS, "Example Terms"));
         w.registry().register(new Document(AUP, "Example Acceptable Use Policy"));
         return w;
@@ -129,6 +133,22 @@ class ProcessorTest {
                 w.archive().record(AUP, List.of(seen("# Acceptable Use Policy\n\nDo not send spam or malware.  \n", "2024-06-01T00:00:00Z")));
                 w.processor().catchUp(p -> {});
                 assertThat(events(w, EventType.ReferencedDocumentChanged)).as("a cosmetic change tells nobody").hasSize(1);
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(TestStores.class)
+        void whichever_of_the_two_documents_is_derived_first_the_incorporating_one_is_told_once(TestStores store) {
+            for (List<DocumentId> order : List.of(List.of(AUP, TERMS), List.of(TERMS, AUP))) {
+                try (Workspace w = open(store, dir.resolve("first-" + order.getFirst().type().name()))) {
+                    w.archive().record(AUP, List.of(seen("# Acceptable Use Policy\n\nDo not send spam.\n", "2024-01-01T00:00:00Z"),
+                            seen("# Acceptable Use Policy\n\nDo not send spam or malware.\n", "2024-05-01T00:00:00Z")));
+                    w.archive().record(TERMS, List.of(seen("# Terms\n\nYou must comply with the Example Acceptable Use Policy, which is "
+                            + "incorporated into these terms by reference.\n", "2024-01-01T00:00:00Z")));
+                    order.forEach(document -> assertThat(w.processor().handle(document).kind()).isEqualTo(Processor.Outcome.Kind.DONE));
+                    assertThat(events(w, EventType.ReferencedDocumentChanged)).as("derived in the order " + order).singleElement()
+                            .satisfies(e -> assertThat(e.document()).isEqualTo(TERMS));
+                }
             }
         }
     }
