@@ -3,6 +3,8 @@ package dev.clausewatch.cli;
 import dev.clausewatch.ingest.ImportReport;
 import dev.clausewatch.provision.ProvisionKind;
 import dev.clausewatch.registry.DocumentId;
+import dev.clausewatch.search.ArchiveSearch;
+import dev.clausewatch.search.ProvisionIndex;
 import dev.clausewatch.storage.PostgresSchemas;
 import dev.clausewatch.storage.StorageConfig;
 import dev.clausewatch.web.WebServer;
@@ -312,8 +314,8 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "web", description = {"Imports HISTORY_DIR… into a fresh embedded store, serves it on loopback, and sends each page",
-            "and API route (search: \"personal data\" in current and past versions) requests at a fixed --rate for --seconds (after a warm-up), timing each from its scheduled start",
+    @Command(name = "web", description = {"Imports and processes HISTORY_DIR… into a fresh embedded store, starts a server on it as `serve` does, times",
+            "the first request of every route, then sends each page and API route requests at a fixed --rate for --seconds (no warm-up), timing each from its scheduled start",
             "(so queueing counts). Prints p50/p99/max latency and the throughput achieved."})
     static final class Web implements Callable<Integer> {
         @ParentCommand BenchCommand bench;
@@ -332,51 +334,73 @@ final class BenchCommand implements Runnable {
             ClausewatchCommand root = (ClausewatchCommand) bench.spec.parent().userObject();
             PrintWriter out = spec.commandLine().getOut();
             Path dir = Files.createTempDirectory("clausewatch-bench-web-");
-            try (Workspace workspace = root.opener.apply(StorageConfig.embedded(dir), root.captureConfig())) {
-                workspace.importer().importPaths(roots);
-                workspace.processor().catchUp(p -> {});
-                var app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer())
-                        .start("127.0.0.1", 0);
-                try {
-                    var document = DocumentId.parse(documentId);
-                    var history = workspace.records().history(document);
-                    int n = history.size();
-                    String provision = history.getLast().provisions().stream()
-                            .filter(p -> p.kind() != ProvisionKind.HEADING).findFirst().orElseThrow().id();
-                    String base = "http://127.0.0.1:" + app.port();
-                    String doc = "/documents/" + document;
-                    String api = "/api/v1/documents/" + document;
-                    Map<String, String> routes = new LinkedHashMap<>();
-                    routes.put("home page", "/");
-                    routes.put("platform page", "/platforms/" + document.platform());
-                    routes.put("document page", doc);
-                    routes.put("change page", doc + "/changes?from=" + (n - 1) + "&to=" + n);
-                    routes.put("provision page", doc + "/provisions/" + provision);
-                    routes.put("API versions", api + "/versions");
-                    routes.put("API changes", api + "/changes?from=" + (n - 1) + "&to=" + n);
-                    routes.put("API provisions", api + "/provisions");
-                    routes.put("API analysis", api + "/provisions/" + provision + "/analysis");
-                    routes.put("topic page", "/topics/data-sharing-third-parties");
-                    routes.put("search page", "/search?q=personal+data&past=on");
-                    routes.put("API search", "/api/v1/search?q=personal+data&past=true");
-                    var client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
-                    out.printf(Locale.ROOT, "%s: %d versions; %d req/s for %d s per route%n", document, n, rate, seconds);
-                    // The server builds its search index in the background at start; measure after it is ready.
-                    long ready = System.nanoTime();
-                    client.send(HttpRequest.newBuilder(URI.create(base + routes.get("API search"))).build(), HttpResponse.BodyHandlers.discarding());
-                    out.printf(Locale.ROOT, "search index ready after %.1f s%n", (System.nanoTime() - ready) / 1e9);
-                    for (var route : routes.entrySet()) {
-                        URI uri = URI.create(base + route.getValue());
-                        for (int i = 0; i < 20; i++) client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
-                        measure(out, client, route.getKey(), uri);
+            try {
+                // As `import` then `process` leave a data directory: records derived, this node's search index on disk.
+                try (Workspace workspace = root.opener.apply(StorageConfig.embedded(dir), root.captureConfig())) {
+                    workspace.importer().importPaths(roots);
+                    workspace.processor().catchUp(p -> {});
+                    try (var search = new ArchiveSearch(workspace.registry(), workspace.records(), workspace.analyzer(),
+                            ProvisionIndex.onDisk(dir.resolve("search-index")))) {
+                        search.refresh();
                     }
-                } finally {
-                    app.stop();
+                }
+                // Then a server started as `serve` starts, measured from its start: no warm-up.
+                try (Workspace workspace = root.opener.apply(StorageConfig.embedded(dir), root.captureConfig());
+                     var search = new ArchiveSearch(workspace.registry(), workspace.records(), workspace.analyzer(),
+                             ProvisionIndex.onDisk(dir.resolve("search-index")))) {
+                    long started = System.nanoTime();
+                    var app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer(), search)
+                            .start("127.0.0.1", 0);
+                    try {
+                        Map<String, String> routes = routes(workspace);
+                        String base = "http://127.0.0.1:" + app.port();
+                        var client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32)).build();
+                        out.printf(Locale.ROOT, "server started in %.0f ms; first request of each route, in order:%n", (System.nanoTime() - started) / 1e6);
+                        for (var route : routes.entrySet()) {
+                            long t0 = System.nanoTime();
+                            var response = client.send(HttpRequest.newBuilder(URI.create(base + route.getValue())).build(), HttpResponse.BodyHandlers.discarding());
+                            out.printf(Locale.ROOT, "  %-15s %4d in %6.1f ms (%.2f s after start)%n", route.getKey(), response.statusCode(),
+                                    (System.nanoTime() - t0) / 1e6, (System.nanoTime() - started) / 1e9);
+                        }
+                        out.printf(Locale.ROOT, "%s req/s for %d s per route, no warm-up:%n", rate, seconds);
+                        for (var route : routes.entrySet()) measure(out, client, route.getKey(), URI.create(base + route.getValue()));
+                    } finally {
+                        app.stop();
+                    }
                 }
             } finally {
                 Import.deleteTree(dir);
             }
             return 0;
+        }
+
+        private Map<String, String> routes(Workspace workspace) {
+            var document = DocumentId.parse(documentId);
+            var history = workspace.records().history(document);
+            int n = history.size();
+            String provision = history.getLast().provisions().stream()
+                    .filter(p -> p.kind() != ProvisionKind.HEADING).findFirst().orElseThrow().id();
+            String doc = "/documents/" + document;
+            String api = "/api/v1/documents/" + document;
+            Map<String, String> routes = new LinkedHashMap<>();
+            routes.put("home page", "/");
+            routes.put("platform page", "/platforms/" + document.platform());
+            routes.put("document page", doc);
+            routes.put("change page", doc + "/changes?from=" + (n - 1) + "&to=" + n);
+            routes.put("provision page", doc + "/provisions/" + provision);
+            routes.put("topic page", "/topics/data-sharing-third-parties");
+            routes.put("search page", "/search?q=personal+data&past=on");
+            routes.put("document feed", "/feeds/documents/" + document + ".atom");
+            routes.put("topic feed", "/feeds/topics/ai-training-on-user-content.atom");
+            routes.put("API versions", api + "/versions");
+            routes.put("API in force", api + "/versions/in-force?at=2020-01-01");
+            routes.put("API changes", api + "/changes?from=" + (n - 1) + "&to=" + n);
+            routes.put("API provisions", api + "/provisions");
+            routes.put("API analysis", api + "/provisions/" + provision + "/analysis");
+            routes.put("API references", api + "/references");
+            routes.put("API comparison", "/api/v1/topics/ai-training-on-user-content/comparison");
+            routes.put("API search", "/api/v1/search?q=personal+data&past=true");
+            return routes;
         }
 
         private void measure(PrintWriter out, HttpClient client, String name, URI uri) throws Exception {
