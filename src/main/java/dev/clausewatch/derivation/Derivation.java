@@ -39,12 +39,13 @@ public final class Derivation {
         List<DerivedVersion> versions = new ArrayList<>();
         List<DerivedChange> changes = new ArrayList<>();
         DerivedVersion previous = before;
+        java.util.Map<String, List<Reference>> knownReferences = new java.util.HashMap<>();
         for (int i = 0; i < run.size(); i++) {
             TimelineEntry entry = run.get(i);
             Lineage.VersionText versionText = new Lineage.VersionText(entry.version().contentSha256(), text.apply(entry));
             List<Provision> provisions = previous == null ? lineage.first(document.toString(), versionText)
                     : lineage.next(document.toString(), versionText, previous.provisions());
-            List<Reference> references = References.in(provisions, resolver, document);
+            List<Reference> references = References.in(provisions, resolver, document, knownReferences);
             DerivedVersion version = new DerivedVersion(document, keys.get(i), entry.number(), entry.version().contentSha256(),
                     previous == null ? null : previous.key(), provisions, references, EffectiveDate.in(provisions));
             if (previous != null) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,22 @@ public final class References {
     /** References to other documents than {@code self} (a document naming itself is no reference). */
     public static List<Reference> in(List<Provision> provisions, Resolver resolver, DocumentId self) {
         return in(provisions, resolver).stream().filter(r -> !r.target().filter(self::equals).isPresent()).toList();
+    }
+
+    /**
+     * The same, reusing what {@code known} holds for a provision with the same Markdown (and
+     * filling it): consecutive versions share most provisions, and finding references is regex
+     * work over each. {@code known} must only be shared between calls with the same resolver.
+     */
+    public static List<Reference> in(List<Provision> provisions, Resolver resolver, DocumentId self, Map<String, List<Reference>> known) {
+        List<Reference> references = new ArrayList<>();
+        for (Provision p : provisions) {
+            for (Reference r : known.computeIfAbsent(p.markdown() + "\u0000" + p.text(), k -> in(List.of(p), resolver, self))) {
+                references.add(r.provisionId().equals(p.id()) && r.position() == p.position() ? r
+                        : new Reference(p.id(), p.position(), r.sentence(), r.name(), r.url(), r.target(), r.binding()));
+            }
+        }
+        return references;
     }
 
     public static List<Reference> in(List<Provision> provisions, Resolver resolver) {

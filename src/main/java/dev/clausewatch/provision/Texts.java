@@ -79,7 +79,19 @@ public final class Texts {
      * The comparison form for "is this the same provision, cosmetically?": ligatures and compatibility
      * forms folded (PGA's "ﬁ"), typographic quotes and dashes unified, lower case, only words kept.
      */
+    /*
+     * A fingerprint is a pure function of the text, and the same provision texts are aligned again
+     * and again (each version against the one before, once for lineage and once for the change
+     * set): kept, bounded by the characters held.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, String> FINGERPRINTS = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumWeight(16_000_000).weigher((String text, String fingerprint) -> text.length() + fingerprint.length()).build();
+
     public static String fingerprint(String text) {
+        return FINGERPRINTS.get(text, Texts::fingerprintNow);
+    }
+
+    private static String fingerprintNow(String text) {
         String normalised = isAscii(text) ? text : APOSTROPHES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("'");
         String folded = normalised.toLowerCase(Locale.ROOT);
         return String.join(" ", words(folded));
