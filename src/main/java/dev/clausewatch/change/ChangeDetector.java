@@ -22,7 +22,11 @@ public final class ChangeDetector {
     private static final Pattern MARKUP = Pattern.compile("[*_`#>|]+");
 
     public ChangeSet compare(List<Provision> before, List<Provision> after, boolean technical) {
-        Alignment alignment = Alignment.of(before, after);
+        return compare(Alignment.of(before, after), before, after, technical);
+    }
+
+    /** The same with the alignment already made (lineage aligns the same pair to carry ids over; ids play no part in it). */
+    public ChangeSet compare(Alignment alignment, List<Provision> before, List<Provision> after, boolean technical) {
         List<ProvisionChange> changes = new ArrayList<>();
         Map<Integer, List<Provision>> splits = new LinkedHashMap<>();
         for (Alignment.Link link : alignment.links()) {

@@ -43,13 +43,14 @@ public final class Derivation {
         for (int i = 0; i < run.size(); i++) {
             TimelineEntry entry = run.get(i);
             Lineage.VersionText versionText = new Lineage.VersionText(entry.version().contentSha256(), text.apply(entry));
-            List<Provision> provisions = previous == null ? lineage.first(document.toString(), versionText)
-                    : lineage.next(document.toString(), versionText, previous.provisions());
+            Lineage.Aligned aligned = previous == null ? null : lineage.aligned(document.toString(), versionText, previous.provisions());
+            List<Provision> provisions = aligned == null ? lineage.first(document.toString(), versionText) : aligned.provisions();
             List<Reference> references = References.in(provisions, resolver, document, knownReferences);
             DerivedVersion version = new DerivedVersion(document, keys.get(i), entry.number(), entry.version().contentSha256(),
                     previous == null ? null : previous.key(), provisions, references, EffectiveDate.in(provisions));
             if (previous != null) {
-                ChangeSet set = detector.compare(previous.provisions(), provisions, entry.version().kind() == VersionKind.TECHNICAL_UPGRADE);
+                ChangeSet set = detector.compare(aligned.alignment(), previous.provisions(), provisions,
+                        entry.version().kind() == VersionKind.TECHNICAL_UPGRADE);
                 changes.add(new DerivedChange(document, version.key(), previous.key(), entry.number(), set, entry.firstObservedAt()));
             }
             versions.add(version);

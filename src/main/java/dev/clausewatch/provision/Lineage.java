@@ -47,7 +47,16 @@ public final class Lineage {
 
     /** The provisions of {@code next}, with ids carried over from {@code identifiedBefore} where they came from it. */
     public List<Provision> next(String document, VersionText next, List<Provision> identifiedBefore) {
-        return inherit(document, next, Alignment.of(identifiedBefore, parser.parse(next.markdown())));
+        return aligned(document, next, identifiedBefore).provisions();
+    }
+
+    /** The provisions of a version with their ids, and the alignment with the version before that gave them. */
+    public record Aligned(List<Provision> provisions, Alignment alignment) {}
+
+    /** {@link #next}, keeping the alignment (for a change set of the same pair). */
+    public Aligned aligned(String document, VersionText next, List<Provision> identifiedBefore) {
+        Alignment alignment = Alignment.of(identifiedBefore, parser.parse(next.markdown()));
+        return new Aligned(inherit(document, next, alignment), alignment);
     }
 
     private static List<Provision> fresh(String document, VersionText version, List<Provision> provisions) {
