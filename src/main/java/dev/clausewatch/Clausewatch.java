@@ -8,6 +8,7 @@ import dev.clausewatch.analysis.TopicClassifier;
 import dev.clausewatch.archive.Archive;
 import dev.clausewatch.knowledge.Knowledge;
 import dev.clausewatch.archive.ArchiveVerifier;
+import dev.clausewatch.archive.BlobStore;
 import dev.clausewatch.archive.FileBlobStore;
 import dev.clausewatch.capture.BrowserFetcher;
 import dev.clausewatch.change.ChangeDetector;
@@ -22,6 +23,7 @@ import dev.clausewatch.extract.Extractor;
 import dev.clausewatch.ingest.Importer;
 import dev.clausewatch.registry.Registry;
 import dev.clausewatch.storage.Database;
+import dev.clausewatch.storage.DatabaseBlobStore;
 import dev.clausewatch.storage.JdbiArchiveStore;
 import dev.clausewatch.storage.JdbiEmbeddingCache;
 import dev.clausewatch.storage.JdbiRegistry;
@@ -78,7 +80,9 @@ public final class Clausewatch {
         Clock clock = Clock.systemUTC();
         Knowledge knowledge = Knowledge.bundled(); // validated now: bad knowledge data stops start-up with its path and rule
         Database database = Database.open(storage);
-        FileBlobStore blobs = new FileBlobStore(storage.blobDir());
+        // On PostgreSQL the blobs live in the database too, so machines share one archive; files stay readable.
+        FileBlobStore files = new FileBlobStore(storage.blobDir());
+        BlobStore blobs = database.isPostgres() ? new DatabaseBlobStore(database, files) : files;
         JdbiArchiveStore store = new JdbiArchiveStore(database);
         Registry registry = new JdbiRegistry(database, clock);
         Archive archive = new Archive(store, blobs, clock);
