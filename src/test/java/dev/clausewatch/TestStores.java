@@ -44,23 +44,61 @@ public enum TestStores {
     }
 
     /**
-     * The shared real data: {@code -Dclausewatch.shared} or {@code $CLAUSEWATCH_SHARED} when set,
-     * else the first of {@code ../shared} (beside this checkout) and {@code /work/shared} that exists.
+     * Real data from the shared folder: the whole of it when it is beside this checkout (see
+     * {@link #wholeSharedRoot}), else the small sample committed with the tests (the demo dataset,
+     * whose files are the shared ones unchanged, and {@code src/test/resources/shared-sample});
+     * a test whose data is in neither is skipped, saying what it needs.
      */
     public static Path shared(String relative) {
+        Optional<Path> whole = wholeSharedRoot();
+        if (whole.isPresent()) return existing(whole.get().resolve(relative));
+        for (Path candidate : sampleOf(relative)) if (Files.exists(candidate)) return candidate;
+        throw abort(relative);
+    }
+
+    /** Real data only the whole shared folder holds (counts over every document, the large corpora): skipped without it. */
+    public static Path wholeShared(String relative) {
+        return wholeSharedRoot().map(root -> existing(root.resolve(relative))).orElseThrow(() -> abort(relative));
+    }
+
+    /**
+     * The whole shared data: {@code -Dclausewatch.shared} or {@code $CLAUSEWATCH_SHARED} when set
+     * ({@code none} to test as a fresh clone does), else the first of {@code ../shared} (beside this
+     * checkout) and {@code /work/shared} that holds {@code data/}.
+     */
+    public static Optional<Path> wholeSharedRoot() {
         List<Path> roots = new ArrayList<>();
-        Optional.ofNullable(System.getProperty("clausewatch.shared")).map(Path::of).ifPresent(roots::add);
-        Optional.ofNullable(System.getenv("CLAUSEWATCH_SHARED")).map(Path::of).ifPresent(roots::add);
+        String chosen = Optional.ofNullable(System.getProperty("clausewatch.shared")).orElse(System.getenv("CLAUSEWATCH_SHARED"));
+        if ("none".equals(chosen)) return Optional.empty();
+        if (chosen != null) roots.add(Path.of(chosen));
         roots.add(Path.of("..", "shared"));
         roots.add(Path.of("/work/shared"));
-        for (Path root : roots) {
-            if (Files.isDirectory(root.resolve("data"))) {
-                Path path = root.resolve(relative);
-                if (!Files.exists(path)) throw new IllegalStateException("the shared test data has no " + path.toAbsolutePath());
-                return path;
-            }
+        return roots.stream().filter(root -> Files.isDirectory(root.resolve("data"))).findFirst();
+    }
+
+    /**
+     * Where the committed sample keeps what the shared folder keeps at {@code relative}: the demo
+     * dataset's histories (the archives' folders, or a document's, when the demo has it), else
+     * {@code shared-sample}, which holds the latest versions of the documents the parser and change
+     * tests read by name.
+     */
+    private static List<Path> sampleOf(String relative) {
+        List<Path> candidates = new ArrayList<>();
+        if (relative.equals("seeds/001_bd4926011f68c2e1.txt")) candidates.add(Path.of("demo/clipped/aws-responsible-ai-policy-2024-09-17.md"));
+        if (relative.startsWith("data/ota-history") || relative.startsWith("data/pga-v1-history")) {
+            candidates.add(Path.of("demo").resolve(relative.substring("data/".length())));
         }
-        throw new IllegalStateException("the shared test data is missing: looked in " + roots
-                + "; set -Dclausewatch.shared or CLAUSEWATCH_SHARED to the folder holding data/ and seeds/");
+        candidates.add(Path.of("src/test/resources/shared-sample").resolve(relative));
+        return candidates;
+    }
+
+    private static Path existing(Path path) {
+        if (!Files.exists(path)) throw new IllegalStateException("the shared test data has no " + path.toAbsolutePath());
+        return path;
+    }
+
+    private static org.opentest4j.TestAbortedException abort(String relative) {
+        return new org.opentest4j.TestAbortedException("needs the whole shared data (" + relative + "), which is not beside this checkout "
+                + "and not in the committed sample: place it at ../shared or set CLAUSEWATCH_SHARED to the folder holding data/ and seeds/");
     }
 }

@@ -36,7 +36,7 @@ class AiTrainingComparisonTest {
     @Test
     void every_ai_platform_is_named_with_its_stance_and_xs_2023_clause_appears_where_it_exists() throws Exception {
         try (var w = TestStores.SQLITE.open(dataDir)) {
-            w.importer().importPaths(List.of(TestStores.shared("data/ota-history")));
+            w.importer().importPaths(List.of(TestStores.wholeShared("data/ota-history")));
             w.processor().catchUp(p -> {});
         }
         JsonNode latest = compare();

@@ -23,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a cosmetic change set, each inserted or deleted obligation a substantive one that quotes it.
  */
 class SyntheticEditsTest {
-    private static final Path OTA = TestStores.shared("data/ota-history");
     private static final String OBLIGATION = "You must notify us in writing within 24 hours of any unauthorised use of your account.";
     private static final Pattern LINK = Pattern.compile("\\]\\((https?://[^)\\s]+)\\)");
     private static final Pattern NUMBERED = Pattern.compile("(?m)^(\\s*(?:#{1,6} +)?)(\\d{1,2})\\. ");
@@ -45,7 +44,7 @@ class SyntheticEditsTest {
     }
 
     static String latest(String document) throws Exception {
-        try (Stream<Path> files = Files.list(OTA.resolve(document))) {
+        try (Stream<Path> files = Files.list(TestStores.shared("data/ota-history/" + document))) {
             return Files.readString(files.filter(p -> p.toString().endsWith(".md")).sorted().toList().getLast());
         }
     }

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** extract, capture, status and reextract as a user runs them, against a page served on loopback. */
 class CaptureCommandsTest {
-    private static final Path SNAPSHOTS = TestStores.shared("data/ota-snapshots");
+    /** OTA's snapshots and declarations (AGPL-3.0 declarations are not committed here): run only beside the whole shared data. */
+    private static Path snapshots() {
+        return TestStores.wholeShared("data/ota-snapshots");
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path dataDir;
@@ -51,8 +55,8 @@ class CaptureCommandsTest {
 
     @Test
     void extract_prints_the_markdown_of_a_downloaded_snapshot_without_any_archive() {
-        Run run = run("extract", SNAPSHOTS.resolve("claude-ai/vulnerability-disclosure-policy/2026-08-22T10-31-45Z_3d716d0.html").toString(),
-                "--declaration", SNAPSHOTS.resolve("claude-ai/declaration.json").toString(), "--terms-type", "Vulnerability Disclosure Policy");
+        Run run = run("extract", snapshots().resolve("claude-ai/vulnerability-disclosure-policy/2026-08-22T10-31-45Z_3d716d0.html").toString(),
+                "--declaration", snapshots().resolve("claude-ai/declaration.json").toString(), "--terms-type", "Vulnerability Disclosure Policy");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("# Responsible Disclosure Policy");
         assertThat(Files.exists(dataDir.resolve("clausewatch.db"))).isFalse();
@@ -60,7 +64,7 @@ class CaptureCommandsTest {
 
     @Test
     void capture_then_status_then_reextract() throws Exception {
-        byte[] page = Files.readAllBytes(SNAPSHOTS.resolve("claude-ai/vulnerability-disclosure-policy/2026-08-22T10-31-45Z_3d716d0.html"));
+        byte[] page = Files.readAllBytes(snapshots().resolve("claude-ai/vulnerability-disclosure-policy/2026-08-22T10-31-45Z_3d716d0.html"));
         AtomicReference<Integer> status = new AtomicReference<>(200);
         site.page("/responsible-disclosure-policy", ex -> LoopbackSite.send(ex, status.get(), "text/html; charset=utf-8", page, h -> {}));
         Path declaration = work.resolve("Claude.ai.json");

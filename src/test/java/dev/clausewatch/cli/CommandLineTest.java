@@ -205,7 +205,7 @@ class CommandLineTest {
 
     @Test
     void the_knowledge_cues_are_scored_on_claudette_with_counts_that_add_up() throws Exception {
-        JsonNode result = run("evaluate", "cues", TestStores.shared("data/claudette").toString(), "--json").json();
+        JsonNode result = run("evaluate", "cues", TestStores.wholeShared("data/claudette").toString(), "--json").json();
         assertThat(result.get("task").asText()).isEqualTo("cues/categories");
         assertThat(result.get("sentences").asInt()).isEqualTo(12343);
         JsonNode arbitration = null;
@@ -221,7 +221,7 @@ class CommandLineTest {
 
     @Test
     void opp115_is_only_ever_cross_validated_never_trained_into_a_shipped_model() {
-        Run run = run("evaluate", "opp115", TestStores.shared("data/opp115").toString());
+        Run run = run("evaluate", "opp115", TestStores.wholeShared("data/opp115").toString());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).contains("needs --cross-validate", "research licence");
     }

@@ -22,8 +22,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ExtractorTest {
-    private static final Path SNAPSHOTS = TestStores.shared("data/ota-snapshots");
-    private static final Path EXPECTED = TestStores.shared("data/ota-snapshots-expected");
+    /** OTA's snapshots and declarations (AGPL-3.0 declarations are not committed here): run only beside the whole shared data. */
+    private static Path snapshots() {
+        return TestStores.wholeShared("data/ota-snapshots");
+    }
+
+    private static Path expected() {
+        return TestStores.wholeShared("data/ota-snapshots-expected");
+    }
+
     private static final URI PAGE = URI.create("https://example.com/legal/terms");
     private static final String WORDS = "These terms govern your use of the service and what you may do with it. ".repeat(4);
 
@@ -39,9 +46,9 @@ class ExtractorTest {
     }
 
     private static SourceDocument declared(String service, String termsType, String sourceId, String date) {
-        DeclaredService declared = OtaDeclarations.readService(SNAPSHOTS.resolve(service).resolve("declaration.json"));
+        DeclaredService declared = OtaDeclarations.readService(snapshots().resolve(service).resolve("declaration.json"));
         var all = new java.util.ArrayList<>(declared.declarations());
-        Path history = SNAPSHOTS.resolve(service).resolve("declaration.history.json");
+        Path history = snapshots().resolve(service).resolve("declaration.history.json");
         if (Files.exists(history)) all.addAll(OtaDeclarations.readHistory(history, declared.platform()));
         DocumentType type = new DocumentType(termsType);
         return SourceDeclaration.applicableAt(all.stream().filter(d -> d.document().type().equals(type)).toList(), Instant.parse(date))
@@ -49,7 +56,7 @@ class ExtractorTest {
     }
 
     private String extractSnapshot(String path, SourceDocument source) throws Exception {
-        return extractor.extract(Files.readAllBytes(SNAPSHOTS.resolve(path)), "text/html", source.location(), source);
+        return extractor.extract(Files.readAllBytes(snapshots().resolve(path)), "text/html", source.location(), source);
     }
 
     @Nested
@@ -70,14 +77,14 @@ class ExtractorTest {
             SourceDocument source = declared("llama-api", "Terms of Service", "legal-terms-data_security_terms", "2026-08-22T10:32:23Z");
             assertThat(source.select().getFirst()).isInstanceOf(Selector.Range.class);
             String ours = extractSnapshot(path, source);
-            assertThat(TextSimilarity.of(ours, Files.readString(EXPECTED.resolve(path.replace(".html", ".md"))))).isGreaterThan(0.99);
+            assertThat(TextSimilarity.of(ours, Files.readString(expected().resolve(path.replace(".html", ".md"))))).isGreaterThan(0.99);
         }
 
         @Test
         void a_hidden_copy_of_the_page_is_not_extracted_twice() throws Exception {
             String path = "vibe/privacy-policy/2026-08-21T22-34-30Z_25b8534.html";
             String ours = extractSnapshot(path, declared("vibe", "Privacy Policy", null, "2026-08-21T22:34:30Z"));
-            String ota = Files.readString(EXPECTED.resolve(path.replace(".html", ".md")));
+            String ota = Files.readString(expected().resolve(path.replace(".html", ".md")));
             assertThat(ota.split("Welcome to Mistral AI!", -1)).hasSize(3);
             assertThat(ours.split("Welcome to Mistral AI!", -1)).hasSize(2);
         }

@@ -35,7 +35,7 @@ class DeclarationImportTest {
 
     @BeforeAll
     void importAllDeclarations(@TempDir Path dir) throws IOException {
-        declarationFiles = Stream.of(TestStores.shared("data/ota-history"), TestStores.shared("data/ota-snapshots"))
+        declarationFiles = Stream.of(TestStores.wholeShared("data/ota-history"), TestStores.wholeShared("data/ota-snapshots"))
                 .flatMap(DeclarationImportTest::jsonFiles)
                 .filter(p -> !p.getFileName().toString().equals("manifest.json") && !p.getFileName().toString().equals("index.json"))
                 .toList();

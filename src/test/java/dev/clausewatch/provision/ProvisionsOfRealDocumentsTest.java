@@ -22,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Provisions, identity, dates, references and changes on the real histories of ../shared/data. */
 class ProvisionsOfRealDocumentsTest {
-    private static final Path OTA = TestStores.shared("data/ota-history");
-    private static final Path PGA = TestStores.shared("data/pga-v1-history");
     private final ProvisionParser parser = new ProvisionParser();
 
     @TempDir Path dir;
@@ -59,7 +57,7 @@ class ProvisionsOfRealDocumentsTest {
     void the_aws_aup_prohibition_keeps_one_id_from_2021_to_2026() throws Exception {
         // The lead-in of AWS's list of prohibited uses is the provision a compliance team tracks; around it
         // the list grew and the date line changed five times.
-        List<List<Provision>> history = lineage(OTA.resolve("amazon-web-services/acceptable-use-policy"));
+        List<List<Provision>> history = lineage(TestStores.shared("data/ota-history/amazon-web-services/acceptable-use-policy"));
         assertThat(history).hasSize(6);
         List<String> ids = new ArrayList<>();
         for (List<Provision> version : history) {
@@ -74,7 +72,9 @@ class ProvisionsOfRealDocumentsTest {
         // Facebook's ban on users under 13 is a provision researchers follow through the PGA and OTA archives:
         // "You will not use Facebook if you are under 13." became "You are under 13 years old." as the list was rewritten.
         try (Workspace w = TestStores.SQLITE.open(dir)) {
-            w.importer().importPaths(List.of(PGA.resolve("facebook/terms-of-service"), OTA.resolve("facebook/terms-of-service")));
+            // Both archives' whole Facebook histories (4.6 MB): run only beside the whole shared data.
+            w.importer().importPaths(List.of(TestStores.wholeShared("data/pga-v1-history/facebook/terms-of-service"),
+                    TestStores.wholeShared("data/ota-history/facebook/terms-of-service")));
             w.processor().catchUp(p -> {});
             List<DocumentChanges.VersionProvisions> history = w.records().history(DocumentId.parse("facebook/terms-of-service"));
             String early = idOf(history, "2012", "You will not use Facebook if you are under 13.");
@@ -85,7 +85,7 @@ class ProvisionsOfRealDocumentsTest {
 
     @Test
     void xs_2023_addition_on_training_ai_models_is_a_substantive_change_quoted_in_full() throws Exception {
-        Path folder = OTA.resolve("twitter/privacy-policy");
+        Path folder = TestStores.shared("data/ota-history/twitter/privacy-policy");
         JsonNode manifest = new ObjectMapper().readTree(folder.resolve("manifest.json").toFile());
         List<String> files = new ArrayList<>();
         manifest.get("versions").forEach(v -> files.add(v.get("file").asText()));

@@ -46,8 +46,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * real stores; browser captures drive Debian's Chromium.
  */
 class TrackerTest {
-    private static final Path SNAPSHOTS = TestStores.shared("data/ota-snapshots");
-    private static final Path EXPECTED = TestStores.shared("data/ota-snapshots-expected");
+    /** OTA's snapshots and declarations (AGPL-3.0 declarations are not committed here): run only beside the whole shared data. */
+    private static Path snapshots() {
+        return TestStores.wholeShared("data/ota-snapshots");
+    }
+
+    private static Path expected() {
+        return TestStores.wholeShared("data/ota-snapshots-expected");
+    }
+
     private static final DocumentId VDP = DocumentId.parse("claude-ai/vulnerability-disclosure-policy");
     private static final String LONG_TEXT = "These terms govern your use of the service. ".repeat(12);
 
@@ -82,10 +89,10 @@ class TrackerTest {
 
     /** The real snapshots of Claude.ai's Vulnerability Disclosure Policy, oldest first. */
     private static List<Path> vdpSnapshots() throws Exception {
-        JsonNode manifest = new ObjectMapper().readTree(SNAPSHOTS.resolve("manifest.json").toFile());
+        JsonNode manifest = new ObjectMapper().readTree(snapshots().resolve("manifest.json").toFile());
         List<Path> paths = new ArrayList<>();
         for (JsonNode s : manifest.get("snapshots")) {
-            if (s.get("path").asText().startsWith("claude-ai/vulnerability-disclosure-policy/")) paths.add(SNAPSHOTS.resolve(s.get("path").asText()));
+            if (s.get("path").asText().startsWith("claude-ai/vulnerability-disclosure-policy/")) paths.add(snapshots().resolve(s.get("path").asText()));
         }
         paths.sort(null);
         return paths;
@@ -112,7 +119,7 @@ class TrackerTest {
             assertThat(timeline).hasSize(2);
             assertThat(timeline.get(0).observations()).isEqualTo(3);
             String latest = w.archive().text(timeline.get(1).version());
-            String ota = Files.readString(EXPECTED.resolve(SNAPSHOTS.relativize(snapshots.getLast()).toString().replace(".html", ".md")));
+            String ota = Files.readString(expected().resolve(snapshots().relativize(snapshots.getLast()).toString().replace(".html", ".md")));
             assertThat(TextSimilarity.of(latest, ota)).isGreaterThan(0.95);
             Snapshot evidence = w.archive().snapshot(timeline.get(1).version().snapshotIds().getFirst()).orElseThrow();
             assertThat(w.archive().bytes(evidence)).isEqualTo(Files.readAllBytes(snapshots.get(3)));
