@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class Processor {
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
     private static final int BATCH = 64;
+    /** Workers per process for a catch-up, at most one per core. */
+    private static final int WORKERS = 2;
 
     /** How far a catch-up got: documents handled, versions and changes derived, events announced, documents that failed. */
     public record Progress(int documents, int versions, int changes, int events, int failed, Backlog backlog) {
@@ -108,28 +110,87 @@ public final class Processor {
 
     /**
      * Handles the whole backlog, also waiting for documents other workers hold (or held, until
-     * their lease runs out), and reports progress after each document.
+     * their lease runs out), and reports progress after each document. Runs one worker per core in
+     * this process (each with its own claims: documents are independent, and the cross-document
+     * events are checked under the commit lock), so deriving one document overlaps with
+     * classifying another.
      */
     public Progress catchUp(Consumer<Progress> progress) {
+        return catchUp(progress, Math.max(1, Math.min(WORKERS, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** {@link #catchUp(Consumer)} with {@code threads} workers in this process. */
+    public Progress catchUp(Consumer<Progress> progress, int threads) {
         announceUpgrades();
-        Progress done = new Progress(0, 0, 0, 0, 0, store.backlog(now()));
-        Set<DocumentId> failed = new java.util.HashSet<>();
-        while (true) {
-            boolean moved = false;
-            List<DocumentId> pending = store.pending(BATCH + failed.size());
-            for (DocumentId document : pending) {
-                if (failed.contains(document)) continue;
-                Outcome outcome = handle(document);
-                if (outcome.kind() == Outcome.Kind.HELD) continue;
-                if (outcome.kind() == Outcome.Kind.FAILED) failed.add(document);
-                moved = true;
-                done = done.plus(outcome.progress(), outcome.kind() == Outcome.Kind.FAILED, store.backlog(now()));
-                progress.accept(done);
+        CatchUp run = new CatchUp(new Progress(0, 0, 0, 0, 0, store.backlog(now())), progress);
+        if (threads == 1) return run.by(this);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "processor-" + worker);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Progress>> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Processor one = i == 0 ? this : as(worker + "#" + (i + 1), lease);
+                workers.add(pool.submit(() -> run.by(one)));
             }
-            if (!moved) {
-                // What is left is held by other workers (wait for them or their leases) or failed here (reported, left pending).
-                if (failed.containsAll(pending) && pending.size() < BATCH + failed.size()) return done.with(store.backlog(now()));
-                sleep(Duration.ofMillis(100));
+            for (var w : workers) w.get();
+            return run.done().with(store.backlog(now()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while catching up", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a processing worker failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One catch-up shared by the workers of this process: what failed here is not retried, progress is summed. */
+    private final class CatchUp {
+        private final Set<DocumentId> failed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /** Documents one of this process's workers is handling: a failure is recorded before the document leaves this set. */
+        private final Set<DocumentId> inHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Consumer<Progress> progress;
+        private Progress done;
+
+        CatchUp(Progress start, Consumer<Progress> progress) {
+            this.done = start;
+            this.progress = progress;
+        }
+
+        synchronized Progress done() {
+            return done;
+        }
+
+        private synchronized void count(Outcome outcome) {
+            done = done.plus(outcome.progress(), outcome.kind() == Outcome.Kind.FAILED, store.backlog(now()));
+            progress.accept(done);
+        }
+
+        Progress by(Processor processor) {
+            while (true) {
+                boolean moved = false;
+                List<DocumentId> pending = store.pending(BATCH + failed.size());
+                for (DocumentId document : pending) {
+                    if (failed.contains(document) || !inHand.add(document)) continue;
+                    Outcome outcome;
+                    try {
+                        outcome = processor.handle(document);
+                        if (outcome.kind() == Outcome.Kind.FAILED) failed.add(document);
+                    } finally {
+                        inHand.remove(document);
+                    }
+                    if (outcome.kind() == Outcome.Kind.HELD) continue;
+                    moved = true;
+                    count(outcome);
+                }
+                if (!moved) {
+                    // What is left is held by other workers (wait for them or their leases) or failed here (reported, left pending).
+                    if (failed.containsAll(pending) && pending.size() < BATCH + failed.size()) return done().with(store.backlog(now()));
+                    sleep(Duration.ofMillis(100));
+                }
             }
         }
     }
