@@ -49,7 +49,8 @@ class DocumentChangesTest {
         // OTA recorded ChatGPT's usage policies anew every day of August 2026: only "Updated: N days ago" moved.
         DocumentId policy = DocumentId.parse("chatgpt/acceptable-use-policy");
         try (Workspace w = TestStores.SQLITE.open(dir)) {
-            w.importer().importPaths(List.of(TestStores.shared("data/ota-history/chatgpt")));
+            // A month of daily versions (1.3 MB): only the whole shared data has them.
+            w.importer().importPaths(List.of(TestStores.wholeShared("data/ota-history/chatgpt/acceptable-use-policy")));
             w.processor().catchUp(p -> {});
             List<DocumentChanges.Event> events = w.records().events(policy);
             List<String> daily = events.stream().filter(e -> !e.changes().changes().isEmpty() && e.changes().changes().stream()

@@ -33,7 +33,8 @@ class PagesTest {
         Files.writeString(clip, Files.readString(TestStores.shared("seeds/001_bd4926011f68c2e1.txt"))
                 .replace("for intentional disinformation or deception;", "for intentional disinformation or deception `<script>alert(1)</script>`;"));
         workspace = TestStores.SQLITE.open(dir);
-        workspace.importer().importPaths(List.of(TestStores.shared("data/ota-history/chatgpt"), clip));
+        workspace.importer().importPaths(List.of(TestStores.shared("data/ota-history/chatgpt/terms-of-service"),
+                TestStores.shared("data/ota-history/chatgpt/privacy-policy"), clip));
         workspace.processor().catchUp(p -> {});
         app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer()).start("127.0.0.1", 0);
     }
