@@ -24,6 +24,7 @@ import dev.clausewatch.ingest.Importer;
 import dev.clausewatch.registry.Registry;
 import dev.clausewatch.storage.Database;
 import dev.clausewatch.storage.DatabaseBlobStore;
+import dev.clausewatch.storage.JdbiAlertStore;
 import dev.clausewatch.storage.JdbiArchiveStore;
 import dev.clausewatch.storage.JdbiEmbeddingCache;
 import dev.clausewatch.storage.JdbiRegistry;
@@ -100,7 +101,7 @@ public final class Clausewatch {
         DerivedRecords records = new DerivedRecords(archive, derivedStore, derivers, detector);
         return new Workspace(database.description(), storage.dataDir(), registry, archive, new Importer(registry, archive),
                 new ArchiveVerifier(store, blobs), tracker, loop, log, processor, records, new JdbiOutbox(database),
-                analyzer.withStoredTopics(records::topics), knowledge, () -> {
+                analyzer.withStoredTopics(records::topics), knowledge, new JdbiAlertStore(database), () -> {
                     browser.close();
                     http.close();
                     database.close();

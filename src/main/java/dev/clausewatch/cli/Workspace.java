@@ -22,12 +22,12 @@ import java.nio.file.Path;
 public record Workspace(String storeDescription, Path dataDir, Registry registry, Archive archive, Importer importer,
                         ArchiveVerifier verifier, Tracker tracker, TrackingLoop trackingLoop, TrackingLog trackingLog,
                         Processor processor, DerivedRecords records, Outbox outbox, Analyzer analyzer, Knowledge knowledge,
-                        Runnable onClose) implements AutoCloseable {
+                        dev.clausewatch.alert.AlertStore alerts, Runnable onClose) implements AutoCloseable {
 
     /** The same workspace, also running {@code more} when closed (after its own closing). */
     public Workspace alsoOnClose(Runnable more) {
         return new Workspace(storeDescription, dataDir, registry, archive, importer, verifier, tracker, trackingLoop, trackingLog,
-                processor, records, outbox, analyzer, knowledge, () -> {
+                processor, records, outbox, analyzer, knowledge, alerts, () -> {
                     onClose.run();
                     more.run();
                 });

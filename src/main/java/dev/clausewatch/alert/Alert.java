@@ -1,0 +1,28 @@
+package dev.clausewatch.alert;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one organisation is told about one event: the structured change summary, kept as it was
+ * when the alert was made so every channel and every retry sends the same thing.
+ */
+public record Alert(String id, String organisation, String eventId, String document, Cadence cadence, Message message, Instant createdAt) {
+    public enum Cadence { SAME_DAY, DIGEST }
+
+    /** The change summary: what changed, in which document, and how it reaches what the organisation watches. */
+    public record Message(String subject, String document, String documentTitle, Optional<String> through, int fromNumber, int toNumber,
+                          Instant observedAt, String reasons, String link, List<Item> changes) {
+        public Message {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** One substantive provision change: its lasting id, kind, reason, heading trail and quotes. */
+    public record Item(String provisionId, String kind, String reason, List<String> trail, Optional<String> before, Optional<String> after) {
+        public Item {
+            trail = List.copyOf(trail);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.clausewatch.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers pending deliveries: at least once (a delivery is marked delivered only after the
+ * receiver accepted it), with the idempotency key in every attempt so a receiver can drop the
+ * second of two. Transient failures are retried with exponential backoff and jitter; a
+ * permanent failure, or the last attempt, leaves the delivery dead, with its error, for the
+ * delivery log.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    static final int MAX_ATTEMPTS = 8;
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(2);
+
+    private final AlertStore store;
+    private final Map<Channel.Kind, Sender> senders;
+    private final Clock clock;
+    private final String worker;
+    private final Duration lease;
+
+    public Dispatcher(AlertStore store, Map<Channel.Kind, Sender> senders, Clock clock, String worker, Duration lease) {
+        this.store = store;
+        this.senders = Map.copyOf(senders);
+        this.clock = clock;
+        this.worker = worker;
+        this.lease = lease;
+    }
+
+    /** Attempts every delivery due now; returns how many were delivered. */
+    public int run() {
+        int delivered = 0;
+        for (Delivery delivery : store.claimDue(clock.instant(), worker, lease, 100)) {
+            if (attempt(delivery)) delivered++;
+        }
+        return delivered;
+    }
+
+    private boolean attempt(Delivery delivery) {
+        int attempts = delivery.attempts() + 1;
+        Alert alert = store.alert(delivery.alertId()).orElseThrow();
+        Channel channel = store.channels(delivery.organisation()).stream().filter(c -> c.id().equals(delivery.channelId())).findFirst().orElse(null);
+        if (channel == null) {
+            store.dead(delivery.key(), attempts, "the channel " + delivery.channelId() + " was removed");
+            return false;
+        }
+        try {
+            senders.get(channel.kind()).send(channel, alert, delivery.key());
+            store.delivered(delivery.key(), attempts, clock.instant());
+            return true;
+        } catch (RuntimeException bug) {
+            // A channel this sender cannot use (or a bug): recorded against the delivery, never stops the others.
+            LOG.error("delivery {} cannot be attempted: {}", delivery.key(), bug.toString(), bug);
+            store.dead(delivery.key(), attempts, bug.getMessage() == null ? bug.toString() : bug.getMessage());
+            return false;
+        } catch (Sender.Failure failure) {
+            if (!failure.transientFailure() || attempts >= MAX_ATTEMPTS) {
+                LOG.warn("delivery {} failed for good after {} attempts: {}", delivery.key(), attempts, failure.getMessage());
+                store.dead(delivery.key(), attempts, failure.getMessage());
+            } else {
+                store.retry(delivery.key(), attempts, clock.instant().plus(backoff(attempts)), failure.getMessage());
+            }
+            return false;
+        }
+    }
+
+    /** A random wait between half and all of 30 s × 2^(attempts−1), at most two hours: receivers coming back are not stampeded. */
+    static Duration backoff(int attempts) {
+        long cap = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(20, attempts - 1));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+    }
+
+}
