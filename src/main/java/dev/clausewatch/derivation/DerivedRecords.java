@@ -105,6 +105,22 @@ public final class DerivedRecords {
         return events;
     }
 
+    /**
+     * Every stored change set along the document's timeline, oldest first, without the versions'
+     * provisions: what feeds and topic filters read, far cheaper than {@link #events}.
+     */
+    public List<DerivedChange> changeSets(DocumentId document) {
+        List<String> keys = LineageKeys.of(document, archive.timeline(document));
+        Map<String, DerivedChange> stored = changes(document, keys.subList(Math.min(1, keys.size()), keys.size()));
+        List<DerivedChange> sets = new ArrayList<>();
+        for (int i = 1; i < keys.size(); i++) {
+            DerivedChange change = stored.get(keys.get(i));
+            if (change == null) break;
+            sets.add(change);
+        }
+        return sets;
+    }
+
     /** The changes along every document's current version chain, newest first, without their provisions. */
     public List<ChangeSummary> latestChanges() {
         return store.summaries(Optional.empty(), derivers.structure());
@@ -120,6 +136,13 @@ public final class DerivedRecords {
         DocumentId document = version.entry().version().document();
         return Optional.ofNullable(versions(document, List.of(keyOf(document, version))).get(keyOf(document, version)))
                 .map(DerivedVersion::references).orElse(List.of());
+    }
+
+    /** The number of the document's current derived version (its place in the timeline), 0 when none is derived; no provisions read. */
+    public int currentNumber(DocumentId document) {
+        String head = heads().get(document);
+        if (head == null) return 0;
+        return LineageKeys.of(document, archive.timeline(document)).indexOf(head) + 1;
     }
 
     /** Documents whose current version refers to {@code target}, with the referring provision ids and whether each binds. */

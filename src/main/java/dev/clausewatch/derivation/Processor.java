@@ -38,7 +38,7 @@ public final class Processor {
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
     private static final int BATCH = 64;
     /** Workers per process for a catch-up, at most one per core. */
-    private static final int WORKERS = 2;
+    private static final int WORKERS = 1;
 
     /** How far a catch-up got: documents handled, versions and changes derived, events announced, documents that failed. */
     public record Progress(int documents, int versions, int changes, int events, int failed, Backlog backlog) {

@@ -159,8 +159,8 @@ final class ArchiveView {
         Map<String, java.util.Set<String>> byTopic = keep("changed texts by topic", () -> {
             java.util.Set<String> texts = new java.util.HashSet<>();
             for (Document d : registry.documents()) {
-                for (Event event : changes.events(d.id())) {
-                    for (var change : event.changes().changes()) {
+                for (var set : changes.changeSets(d.id())) {
+                    for (var change : set.changes().changes()) {
                         change.before().ifPresent(p -> texts.add(p.text()));
                         change.after().ifPresent(p -> texts.add(p.text()));
                     }

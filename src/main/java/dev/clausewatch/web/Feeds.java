@@ -66,7 +66,7 @@ final class Feeds {
 
     private List<SyndEntry> entries(Context ctx, Document document, Scope scope) {
         List<SyndEntry> entries = new ArrayList<>();
-        for (dev.clausewatch.change.DocumentChanges.Event event : changes.events(document.id())) {
+        for (dev.clausewatch.derivation.DerivedChange event : changes.changeSets(document.id())) {
             ChangeSet set = event.changes();
             if (set.technical()) continue;
             List<ProvisionChange> counted = set.substantiveChanges().stream().filter(scope.counts()).toList();

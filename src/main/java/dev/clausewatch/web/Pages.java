@@ -100,7 +100,7 @@ public final class Pages {
 
     private HomePage homePage() {
         List<PlatformRow> rows = registry.platforms().stream().map(p -> new PlatformRow(p.id().value(), p.name(), registry.documents(p.id()).stream()
-                .map(d -> new DocumentLink(d.id().toString(), d.id().type().name(), changes.current(d.id()).map(v -> v.entry().number()).orElse(0)))
+                .map(d -> new DocumentLink(d.id().toString(), d.id().type().name(), changes.currentNumber(d.id())))
                 .filter(l -> l.versions() > 0).toList())).filter(r -> !r.documents().isEmpty()).toList();
         List<dev.clausewatch.derivation.ChangeSummary> latest = view.latestChanges();
         List<EventRow> substantive = latest.stream().filter(e -> e.substantive()).limit(LATEST_SUBSTANTIVE).map(this::eventRow).toList();
