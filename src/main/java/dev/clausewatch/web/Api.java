@@ -180,7 +180,8 @@ final class Api {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("topic", topic.id());
         body.put("title", topic.title());
-        body.put("rows", comparison.compare(id, view.current()));
+        // The same for every request until the derived records change: kept, as the topic page keeps its own.
+        body.put("rows", view.keep("comparison " + id, () -> comparison.compare(id, view.current())));
         ctx.json(body);
     }
 

@@ -27,8 +27,11 @@ import java.util.function.Predicate;
 final class Feeds {
     private final DerivedRecords changes;
 
-    Feeds(DerivedRecords changes) {
+    private final ArchiveView view;
+
+    Feeds(DerivedRecords changes, ArchiveView view) {
         this.changes = changes;
+        this.view = view;
     }
 
     void documents(Context ctx, String title, String selfPath, List<Document> documents) {
@@ -46,6 +49,12 @@ final class Feeds {
     }
 
     private void write(Context ctx, String title, String selfPath, List<Document> documents, Scope scope) {
+        // A feed is the same document for every reader until the derived records change: kept per state and address.
+        String xml = view.keep("feed " + base(ctx) + selfPath, () -> render(ctx, title, selfPath, documents, scope));
+        ctx.contentType("application/atom+xml; charset=utf-8").result(xml);
+    }
+
+    private String render(Context ctx, String title, String selfPath, List<Document> documents, Scope scope) {
         List<SyndEntry> entries = new ArrayList<>();
         for (Document d : documents) entries.addAll(entries(ctx, d, scope));
         entries.sort(Comparator.comparing(SyndEntry::getUpdatedDate).reversed());
@@ -58,7 +67,7 @@ final class Feeds {
         feed.setPublishedDate(entries.isEmpty() ? new Date(0) : entries.getFirst().getUpdatedDate());
         feed.setEntries(entries);
         try {
-            ctx.contentType("application/atom+xml; charset=utf-8").result(new SyndFeedOutput().outputString(feed));
+            return new SyndFeedOutput().outputString(feed);
         } catch (FeedException e) {
             throw new IllegalStateException("cannot write the feed " + selfPath, e);
         }

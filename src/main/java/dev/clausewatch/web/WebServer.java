@@ -73,7 +73,7 @@ public final class WebServer {
         // The asset's name carries its hash, so it can be cached for a year and still change with a release.
         this.cssPath = "/static/app-" + Sha256.of(css).substring(0, 12) + ".css";
         this.pages = new Pages(view, cssPath);
-        this.feeds = new Feeds(changes);
+        this.feeds = new Feeds(changes, view);
         this.search = search;
         this.api = new Api(view, selection, search, comparison, resource("/web/openapi.json", "the OpenAPI description"));
     }
