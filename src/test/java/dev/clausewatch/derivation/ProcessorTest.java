@@ -94,6 +94,22 @@ class ProcessorTest {
 
         @ParameterizedTest
         @EnumSource(TestStores.class)
+        void two_workers_in_one_process_share_a_backlog_each_document_once(TestStores store) {
+            try (Workspace w = open(store)) {
+                w.archive().record(TERMS, List.of(seen(V1, "2024-01-01T00:00:00Z"), seen(V2, "2024-02-01T00:00:00Z")));
+                w.archive().record(AUP, List.of(seen("# Acceptable Use Policy\n\nDo not send spam.\n", "2024-01-01T00:00:00Z"),
+                        seen("# Acceptable Use Policy\n\nDo not send spam or malware.\n", "2024-03-01T00:00:00Z")));
+                Processor.Progress done = w.processor().catchUp(p -> {}, 2);
+                assertThat(done.documents()).isEqualTo(2);
+                assertThat(done.versions()).isEqualTo(4);
+                assertThat(done.changes()).isEqualTo(2);
+                assertThat(events(w, EventType.ChangeDetected)).extracting(Event::document).containsExactlyInAnyOrder(TERMS, AUP);
+                assertThat(w.records().backlog().isEmpty()).isTrue();
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(TestStores.class)
         void an_older_version_imported_later_reorders_the_history_and_is_derived_in_its_place(TestStores store) {
             try (Workspace w = open(store)) {
                 w.archive().record(TERMS, List.of(seen(V2, "2024-02-01T00:00:00Z")));
