@@ -125,9 +125,4 @@ public final class Alerter {
     private String title(DocumentId id) {
         return registry.document(id).map(Document::title).orElse(id.toString());
     }
-
-    /** When the processor's events are all handled, for tests and status: the cursor against the outbox's last event. */
-    public boolean caughtUp() {
-        return outbox.after(store.cursor(CONSUMER), TYPES, 1).isEmpty();
-    }
 }
