@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the pages and the API read: the derived records (versions with provisions, changes,
@@ -33,10 +32,11 @@ final class ArchiveView {
     private final Archive archive;
     private final DerivedRecords changes;
     private final Analyzer analyzer;
-    private final Map<String, Optional<ProvisionAnalysis.Level>> exposures = new ConcurrentHashMap<>();
+    private final Map<String, Optional<ProvisionAnalysis.Level>> exposures = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000).<String, Optional<ProvisionAnalysis.Level>>build().asMap();
 
     private record Kept(String state, Object value) {}
-    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    /** Bounded by count: keys name addresses a crawler chooses (a provision page each). */
+    private final Map<String, Kept> kept = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).<String, Kept>build().asMap();
 
     ArchiveView(Registry registry, Archive archive, DerivedRecords changes, Analyzer analyzer) {
         this.registry = registry;
@@ -172,6 +172,14 @@ final class ArchiveView {
             return java.util.Collections.unmodifiableMap(on);
         });
         return byTopic.getOrDefault(topicId, java.util.Set.of());
+    }
+
+    /**
+     * What a server prepares at start, in the background, so that no first request waits for it:
+     * the whole-archive views that topic feeds and topic pages start from.
+     */
+    void prepareInBackground() {
+        Thread.ofPlatform().daemon().name("clausewatch-prepare").start(() -> changedTextsOn(""));
     }
 
     /** The changes along every document's current chain, newest first, technical upgrades left out. */

@@ -42,7 +42,8 @@ public final class Pages {
     public record HistoryRow(int number, String date, String kind) {}
 
     /** A reference between documents: the other document (its id when registered), the sentence, and whether it binds. */
-    public record ReferenceRow(String documentId, String label, boolean binding, String sentence) {}
+    /** A reference between two documents; {@code relation} is "incorporates", "is part of" or "mentions", read from the referring side. */
+    public record ReferenceRow(String documentId, String label, String relation, String sentence) {}
 
     public record DocumentPage(String id, String title, int number, int versions, String capturedOn, String effectiveDate, String at,
                                List<ProvisionRow> provisions, List<HistoryRow> history, List<ReferenceRow> incorporates,
@@ -84,6 +85,14 @@ public final class Pages {
     private final DerivedRecords changes;
     private final Analyzer analyzer;
     private final String css;
+    /**
+     * Rendered archive pages by state of the derived records, template and address: a page is a
+     * function of these, and rendering a long document's page costs more than building its model
+     * (and far more before the JIT has seen it). Bounded by bytes; the search page is not kept,
+     * its index follows the records a moment later.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, byte[]> rendered = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumWeight(64L << 20).weigher((String key, byte[] html) -> key.length() + html.length).build();
 
     Pages(ArchiveView view, String cssPath) {
         this.view = view;
@@ -210,9 +219,9 @@ public final class Pages {
                 analyzer.topics(p).stream().map(TopicMatch::topicId).toList(),
                 view.exposure(p, references).map(l -> l.name().toLowerCase(java.util.Locale.ROOT)).orElse(""))).toList();
         List<ReferenceRow> incorporates = references.stream().map(r -> new ReferenceRow(r.target().map(Object::toString).orElse(null),
-                r.targetLabel(), r.binding(), r.sentence())).distinct().toList();
+                r.targetLabel(), r.relation(), r.sentence())).distinct().toList();
         List<ReferenceRow> incorporatedBy = view.incoming(document).stream().map(i -> new ReferenceRow(i.from().id().toString(), i.from().title(),
-                i.reference().binding(), i.reference().sentence())).distinct().toList();
+                i.reference().relation(), i.reference().sentence())).distinct().toList();
         return new DocumentPage(document.id().toString(), document.title(), version.entry().number(), history.size(),
                 day(version.entry().firstObservedAt()), EffectiveDate.in(version.provisions()).map(d -> d.date().toString()).orElse(null),
                 "", provisions, historyRows(history), incorporates, incorporatedBy);
@@ -304,8 +313,14 @@ public final class Pages {
     }
 
     private void render(Context ctx, String template, Map<String, Object> model) {
+        byte[] html = template.equals("search.jte") ? html(template, model)
+                : rendered.get(changes.state() + " " + template + " " + ctx.path() + "?" + ctx.queryString(), key -> html(template, model));
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    private byte[] html(String template, Map<String, Object> model) {
         StringOutput output = new StringOutput();
         templates.render(template, model, output);
-        ctx.contentType("text/html; charset=utf-8").result(output.toString().getBytes(StandardCharsets.UTF_8));
+        return output.toString().getBytes(StandardCharsets.UTF_8);
     }
 }
