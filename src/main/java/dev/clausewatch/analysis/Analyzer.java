@@ -127,24 +127,10 @@ public final class Analyzer {
         for (Topic topic : topics) {
             for (Topic.RegulationLink link : topic.regulations()) {
                 Regulation r = knowledge.regulations().get(link.regulationId());
-                points.add(new RegulatoryPoint(topic.id(), r.id(), r.shortName(), r.jurisdiction(), link.why(), articlesIn(link.why(), r), r.verification()));
+                points.add(new RegulatoryPoint(topic.id(), r.id(), r.shortName(), r.jurisdiction(), link.why(), link.cites(r).stream().map(k -> k.ref() + ": " + k.subject()).toList(), r.verification()));
             }
         }
         return points;
-    }
-
-    /** The key provisions of the regulation that the topic's reason cites ("Art. 5", "s.68"). */
-    private static List<String> articlesIn(String why, Regulation regulation) {
-        List<String> cited = new ArrayList<>();
-        for (Regulation.KeyProvision k : regulation.keyProvisions()) {
-            for (String part : k.ref().split(" \\+ | / ")) {
-                if (why.matches(".*\\b" + java.util.regex.Pattern.quote(part.strip()) + "(?![\\d(]).*")) {
-                    cited.add(k.ref() + ": " + k.subject());
-                    break;
-                }
-            }
-        }
-        return cited;
     }
 
     private static Exposure exposure(Provision provision, List<Topic> topics, List<Reference> binding) {
@@ -164,7 +150,8 @@ public final class Analyzer {
         }
         for (Reference r : binding) {
             points++;
-            reasons.add("+1 incorporates " + r.targetLabel() + ": its rules apply but sit outside this text");
+            reasons.add(r.partOfTarget() ? "+1 part of " + r.targetLabel() + ": this text applies together with rules that sit outside it"
+                    : "+1 incorporates " + r.targetLabel() + ": its rules apply but sit outside this text");
         }
         if (topics.isEmpty()) reasons.add("no governance topic recognised in this provision");
         Level level = points >= HIGH ? Level.HIGH : points >= MEDIUM ? Level.MEDIUM : Level.LOW;
@@ -187,8 +174,11 @@ public final class Analyzer {
                     + "internal policies address it (" + t.id() + ")");
         }
         for (Reference r : binding) {
-            implications.add("Obligations of " + r.targetLabel() + " bind through this provision and can change without an amendment of "
-                    + "this document: \"" + shorten(r.sentence()) + "\"");
+            implications.add(r.partOfTarget()
+                    ? "This document adds to the rules of " + r.targetLabel() + ": whoever is bound by it is bound by this too, and a change "
+                            + "here changes what " + r.targetLabel() + " requires: \"" + shorten(r.sentence()) + "\""
+                    : "Obligations of " + r.targetLabel() + " bind through this provision and can change without an amendment of "
+                            + "this document: \"" + shorten(r.sentence()) + "\"");
         }
         return implications;
     }
@@ -253,8 +243,11 @@ public final class Analyzer {
     private static List<String> meaning(List<Topic> topics, List<Reference> binding) {
         List<String> sentences = new ArrayList<>();
         for (Reference r : binding) {
-            sentences.add("Incorporating " + r.targetLabel() + " makes its rules part of this document: what is required can change "
-                    + "whenever " + r.targetLabel() + " changes, without an amendment of this text.");
+            sentences.add(r.partOfTarget()
+                    ? "This document becomes part of the rules of " + r.targetLabel() + ": the two are read together, and what "
+                            + r.targetLabel() + " requires changes whenever this text changes."
+                    : "Incorporating " + r.targetLabel() + " makes its rules part of this document: what is required can change "
+                            + "whenever " + r.targetLabel() + " changes, without an amendment of this text.");
         }
         for (Topic t : topics) sentences.add(t.title() + ": " + t.description());
         if (sentences.isEmpty()) sentences.add("No governance topic of the knowledge data was recognised in this provision.");

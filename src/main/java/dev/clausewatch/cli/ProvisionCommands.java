@@ -243,6 +243,7 @@ final class ProvisionCommands {
                         row.put("name", r.name());
                         row.put("url", r.url().orElse(null));
                         row.put("binding", r.binding());
+                        row.put("relation", r.relation());
                         row.put("sentence", r.sentence());
                         rows.add(row);
                     }
@@ -255,7 +256,7 @@ final class ProvisionCommands {
                     out.flush();
                 } else {
                     Output.table(out, List.of(incoming ? "FROM" : "TARGET", "HOW", "SENTENCE"), rows.stream().map(r -> List.of(
-                            (String) (incoming ? r.get("from") : r.get("target")), (Boolean) r.get("binding") ? "incorporates" : "mentions",
+                            (String) (incoming ? r.get("from") : r.get("target")), (String) r.get("relation"),
                             ((String) r.get("sentence")).length() > 120 ? ((String) r.get("sentence")).substring(0, 120) + "…" : (String) r.get("sentence"))).toList());
                 }
                 return 0;

@@ -146,7 +146,7 @@ public final class DerivedRecords {
     }
 
     /** Documents whose current version refers to {@code target}, with the referring provision ids and whether each binds. */
-    public Map<DocumentId, List<Map.Entry<String, Boolean>>> referringTo(DocumentId target) {
+    public Map<DocumentId, List<DerivedStore.Referral>> referringTo(DocumentId target) {
         return store.referringTo(target, derivers.structure());
     }
 

@@ -64,8 +64,16 @@ public interface DerivedStore {
     /** Topics stored for these text hashes. */
     Map<String, List<TopicMatch>> topics(Collection<String> textSha256s, String topicsDeriver);
 
-    /** Documents whose current version refers to {@code target}: document → provision ids, and whether binding. */
-    Map<DocumentId, List<Map.Entry<String, Boolean>>> referringTo(DocumentId target, String structureDeriver);
+    /** One provision of a current version referring to a document, and how (see {@link dev.clausewatch.provision.Reference}). */
+    record Referral(String provisionId, boolean binding, boolean partOfTarget) {
+        /** Whether the referred-to document is part of the referring document's rules. */
+        public boolean incorporatesTarget() {
+            return binding && !partOfTarget;
+        }
+    }
+
+    /** Documents whose current version refers to {@code target}, with the referring provisions. */
+    Map<DocumentId, List<Referral>> referringTo(DocumentId target, String structureDeriver);
 
     List<Head> heads();
 

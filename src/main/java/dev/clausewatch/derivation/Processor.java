@@ -9,6 +9,7 @@ import dev.clausewatch.change.ChangeSet;
 import dev.clausewatch.event.Event;
 import dev.clausewatch.event.EventType;
 import dev.clausewatch.provision.RegisteredDocuments;
+import dev.clausewatch.provision.Reference;
 import dev.clausewatch.registry.DocumentId;
 import dev.clausewatch.registry.Registry;
 import java.time.Clock;
@@ -274,12 +275,12 @@ public final class Processor {
     /** The ReferencedDocumentChanged events of this work, checked under the commit lock (see below). */
     private List<Event> crossDocumentEvents(DerivedStore.Claim claim, DerivedStore.Work work) {
         if (!announces(claim) || work.headKey() == null) return List.of();
+        Optional<DerivedVersion> newHead = work.versions().stream().filter(v -> v.key().equals(work.headKey())).findFirst();
         List<Event> events = new ArrayList<>();
         work.changes().stream().filter(c -> c.toKey().equals(work.headKey()) && c.changes().alertable()).findFirst()
-                .ifPresent(latest -> events.addAll(incorporatingDocumentsChanged(claim.document(), latest)));
-        work.versions().stream().filter(v -> v.key().equals(work.headKey())).findFirst()
-                .ifPresent(newHead -> inForceSince(claim.document(), newHead.key())
-                        .ifPresent(since -> events.addAll(incorporatedDocumentsChanged(newHead, since))));
+                .ifPresent(latest -> events.addAll(incorporatingDocumentsChanged(claim.document(), newHead, latest)));
+        newHead.ifPresent(head -> inForceSince(claim.document(), head.key())
+                .ifPresent(since -> events.addAll(incorporatedDocumentsChanged(head, since))));
         return events;
     }
 
@@ -320,33 +321,50 @@ public final class Processor {
      * both, so checking twice announces once.
      */
 
-    /** From the changed document's side: every document whose current version incorporates it. */
-    private List<Event> incorporatingDocumentsChanged(DocumentId changed, DerivedChange change) {
+    /**
+     * From the changed document's side: every document that incorporates it, whether the
+     * incorporating document's current version says so ("you must comply with …") or the changed
+     * document's own new version does ("This Policy supplements …").
+     */
+    private List<Event> incorporatingDocumentsChanged(DocumentId changed, Optional<DerivedVersion> changedHead, DerivedChange change) {
+        Map<DocumentId, List<String>> incorporators = new LinkedHashMap<>();
+        store.referringTo(changed, derivers.structure()).forEach((referrer, referrals) -> {
+            List<String> provisions = referrals.stream().filter(DerivedStore.Referral::incorporatesTarget).map(DerivedStore.Referral::provisionId).distinct().toList();
+            if (!provisions.isEmpty()) incorporators.put(referrer, provisions);
+        });
+        changedHead.ifPresent(head -> head.references().stream().filter(Reference::partOfTarget).forEach(r ->
+                r.target().ifPresent(target -> incorporators.putIfAbsent(target, List.of()))));
+        incorporators.remove(changed);
         List<Event> events = new ArrayList<>();
         Map<DocumentId, String> heads = headKeys();
-        store.referringTo(changed, derivers.structure()).forEach((referrer, provisions) -> {
-            List<String> binding = provisions.stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).distinct().toList();
-            if (binding.isEmpty() || referrer.equals(changed)) return;
-            Optional<Instant> since = inForceSince(referrer, heads.get(referrer));
+        incorporators.forEach((incorporator, provisions) -> {
+            Optional<Instant> since = inForceSince(incorporator, heads.get(incorporator));
             if (since.isPresent() && !change.observedAt().isBefore(since.get())) {
-                events.add(referencedDocumentChanged(referrer, changed, change, binding));
+                events.add(referencedDocumentChanged(incorporator, changed, change, provisions));
             }
         });
         return events;
     }
 
-    /** From the incorporating document's side: its new current version, against each document it bindingly references. */
+    /**
+     * From the incorporating document's side: its new current version, against each document it
+     * incorporates, by its own references or by theirs ("This Policy supplements" this document).
+     */
     private List<Event> incorporatedDocumentsChanged(DerivedVersion head, Instant since) {
-        Map<DocumentId, List<String>> binding = new LinkedHashMap<>();
-        for (var reference : head.references()) {
-            if (!reference.binding() || reference.target().isEmpty() || reference.target().get().equals(head.document())) continue;
-            List<String> provisions = binding.computeIfAbsent(reference.target().get(), k -> new ArrayList<>());
+        Map<DocumentId, List<String>> incorporated = new LinkedHashMap<>();
+        for (Reference reference : head.references()) {
+            if (!reference.incorporatesTarget() || reference.target().isEmpty()) continue;
+            List<String> provisions = incorporated.computeIfAbsent(reference.target().get(), k -> new ArrayList<>());
             if (!provisions.contains(reference.provisionId())) provisions.add(reference.provisionId());
         }
-        if (binding.isEmpty()) return List.of();
+        store.referringTo(head.document(), derivers.structure()).forEach((referrer, referrals) -> {
+            if (referrals.stream().anyMatch(DerivedStore.Referral::partOfTarget)) incorporated.putIfAbsent(referrer, List.of());
+        });
+        incorporated.remove(head.document());
+        if (incorporated.isEmpty()) return List.of();
         Map<DocumentId, String> heads = headKeys();
         List<Event> events = new ArrayList<>();
-        binding.forEach((target, provisions) -> {
+        incorporated.forEach((target, provisions) -> {
             String targetHead = heads.get(target);
             if (targetHead == null) return;
             DerivedChange latest = store.changes(target, List.of(targetHead), derivers.structure()).get(targetHead);

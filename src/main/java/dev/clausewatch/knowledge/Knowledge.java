@@ -62,6 +62,25 @@ public record Knowledge(String topicsAsOf, String regulationsAsOf, Map<String, T
         return Optional.ofNullable(regulations.get(id));
     }
 
+    /**
+     * The regulations that bear on these topics, as watches name them: each regulation's id, and
+     * {@code id#ref} for each key provision a topic's reason cites ({@code eu-ai-act#Art. 50}).
+     */
+    public java.util.Set<String> regulationsOf(java.util.Collection<String> topicIds) {
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        for (String topicId : topicIds) {
+            Topic topic = topics.get(topicId);
+            if (topic == null) continue;
+            for (Topic.RegulationLink link : topic.regulations()) {
+                Regulation regulation = regulations.get(link.regulationId());
+                if (regulation == null) continue;
+                named.add(regulation.id());
+                link.cites(regulation).forEach(k -> named.add(regulation.id() + "#" + k.ref()));
+            }
+        }
+        return named;
+    }
+
     private static JsonNode tree(Path file) {
         try {
             return YAML.readTree(Files.readAllBytes(file));

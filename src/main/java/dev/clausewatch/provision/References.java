@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
  * Finds the documents a version refers to: Markdown links, and names of documents written out
  * ("the AWS Acceptable Use Policy", "our Usage Policies"). A reference is binding when its
  * sentence incorporates the document ("incorporated by reference", "supplements", "you must comply
- * with", "subject to", "forms part of"…), else a mention.
+ * with", "subject to", "forms part of"…) and does not deny it ("does not form part of these
+ * Terms"), else a mention. Its direction: when the sentence's subject is this document and its verb
+ * makes it part of the named one ("This Policy supplements the AWS Acceptable Use Policy", "This
+ * Addendum is incorporated into and forms part of the Commercial Terms"), this document is part of
+ * the target's rules; otherwise the target is part of this document's.
  */
 public final class References {
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]{2,200})\\]\\((\\S+?)(?:\\s+\"[^\"]*\")?\\)");
@@ -30,6 +34,14 @@ public final class References {
             "must comply", "shall comply", "agree to comply", "you agree to", "form part of", "forms part of", "are part of", "is part of",
             "governed by", "bound by", "apply to your use", "applies to your use", "in addition to", "also apply", "also applies",
             "also bound", "accept the", "must follow", "must adhere", "comply with");
+    /** "not" or "never" shortly before a binding phrase: "does not form part of", "are not incorporated". */
+    private static final Pattern DENIED = Pattern.compile("\\b(?:not|never)\\s+(?:\\w+\\s+){0,2}?(?:form|forms|part|incorporated|incorporate|"
+            + "supplement|supplements|subject|bound|governed|apply|applies)\\b");
+    /** This document as the subject of a verb that makes it part of another. */
+    private static final Pattern PART_OF = Pattern.compile("\\b(?:this|these)\\s+(?:[\\w-]+\\s+){0,5}?(?:policy|policies|terms|addendum|"
+            + "guidelines|document|notice|standards|agreement|supplement|rules|conditions)\\b(?:\\s*\\([^)]{0,40}\\))?[^.;]{0,80}?\\b"
+            + "(?:supplements?|(?:is|are)\\s+(?:a\\s+)?supplement(?:al)?\\s+to|(?:is|are|forms?|constitutes?)\\s+(?:an?\\s+(?:integral\\s+)?)?part\\s+of|"
+            + "(?:is|are)\\s+incorporated\\s+(?:by\\s+reference\\s+)?into)\\b");
     private static final Set<String> TOO_GENERIC = Set.of("terms", "policy", "policies", "agreement", "these terms", "this policy",
             "the terms", "the policy", "this agreement", "these policies", "our terms", "our policies");
 
@@ -54,7 +66,7 @@ public final class References {
         for (Provision p : provisions) {
             for (Reference r : known.computeIfAbsent(p.markdown() + "\u0000" + p.text(), k -> in(List.of(p), resolver, self))) {
                 references.add(r.provisionId().equals(p.id()) && r.position() == p.position() ? r
-                        : new Reference(p.id(), p.position(), r.sentence(), r.name(), r.url(), r.target(), r.binding()));
+                        : r.at(p.id(), p.position()));
             }
         }
         return references;
@@ -86,8 +98,18 @@ public final class References {
     private static Reference reference(Provision p, String name, Optional<String> url, Resolver resolver) {
         String sentence = p.sentences().stream().filter(s -> s.contains(name)).findFirst().orElse(p.text());
         String lower = sentence.toLowerCase(Locale.ROOT);
-        boolean binding = BINDING.stream().anyMatch(lower::contains);
-        return new Reference(p.id(), p.position(), sentence, name, url, resolver.apply(url, name), binding);
+        boolean binding = BINDING.stream().anyMatch(lower::contains) && !DENIED.matcher(lower).find();
+        return new Reference(p.id(), p.position(), sentence, name, url, resolver.apply(url, name), binding, binding && partOf(lower, name));
+    }
+
+    /** Whether the sentence makes this document part of the one it names: its subject and verb come before the name. */
+    static boolean partOf(String lowerSentence, String name) {
+        Matcher m = PART_OF.matcher(lowerSentence);
+        int named = lowerSentence.indexOf(name.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            if (named < 0 || named >= m.end() - 1) return true;
+        }
+        return false;
     }
 
     private static boolean looksLikeDocumentLink(String url) {

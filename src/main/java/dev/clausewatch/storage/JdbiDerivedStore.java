@@ -132,8 +132,8 @@ public final class JdbiDerivedStore implements DerivedStore {
                 insert into derived_versions (document_id, lineage_key, deriver, number, content_sha256, previous_key, effective_date, provisions, refs)
                 values (:document, :key, :deriver, :number, :content, :previous, :effective, :provisions, :refs) on conflict do nothing""");
         PreparedBatch references = handle.prepareBatch("""
-                insert into derived_references (document_id, lineage_key, deriver, target_document_id, provision_id, binding)
-                values (:document, :key, :deriver, :target, :provision, :binding) on conflict do nothing""");
+                insert into derived_references (document_id, lineage_key, deriver, target_document_id, provision_id, binding, part_of_target)
+                values (:document, :key, :deriver, :target, :provision, :binding, :partOf) on conflict do nothing""");
         int referenceRows = 0;
         for (DerivedVersion v : versions) {
             rows.bind("document", v.document().toString()).bind("key", v.key()).bind("deriver", deriver).bind("number", v.number())
@@ -143,9 +143,10 @@ public final class JdbiDerivedStore implements DerivedStore {
             Set<String> seen = new HashSet<>();
             for (Reference r : v.references()) {
                 if (r.target().isEmpty() || !seen.add(r.target().get() + " " + r.provisionId())) continue;
-                boolean binding = v.references().stream().anyMatch(o -> o.binding() && o.target().equals(r.target()) && o.provisionId().equals(r.provisionId()));
+                List<Reference> same = v.references().stream().filter(o -> o.target().equals(r.target()) && o.provisionId().equals(r.provisionId())).toList();
                 references.bind("document", v.document().toString()).bind("key", v.key()).bind("deriver", deriver)
-                        .bind("target", r.target().get().toString()).bind("provision", r.provisionId()).bind("binding", binding).add();
+                        .bind("target", r.target().get().toString()).bind("provision", r.provisionId())
+                        .bind("binding", same.stream().anyMatch(Reference::binding)).bind("partOf", same.stream().anyMatch(Reference::partOfTarget)).add();
                 referenceRows++;
             }
         }
@@ -257,14 +258,15 @@ public final class JdbiDerivedStore implements DerivedStore {
     }
 
     @Override
-    public Map<DocumentId, List<Map.Entry<String, Boolean>>> referringTo(DocumentId target, String structureDeriver) {
-        Map<DocumentId, List<Map.Entry<String, Boolean>>> referrers = new LinkedHashMap<>();
+    public Map<DocumentId, List<Referral>> referringTo(DocumentId target, String structureDeriver) {
+        Map<DocumentId, List<Referral>> referrers = new LinkedHashMap<>();
         jdbi.useHandle(handle -> handle.createQuery("""
-                        select r.document_id, r.provision_id, r.binding from derived_references r
+                        select r.document_id, r.provision_id, r.binding, r.part_of_target from derived_references r
                         join derivation_heads h on h.document_id = r.document_id and h.head_key = r.lineage_key
                         where r.target_document_id = :target and r.deriver = :deriver order by r.document_id, r.provision_id""")
                 .bind("target", target.toString()).bind("deriver", structureDeriver)
-                .map((rs, ctx) -> Map.entry(DocumentId.parse(rs.getString("document_id")), Map.entry(rs.getString("provision_id"), rs.getBoolean("binding"))))
+                .map((rs, ctx) -> Map.entry(DocumentId.parse(rs.getString("document_id")),
+                        new Referral(rs.getString("provision_id"), rs.getBoolean("binding"), rs.getBoolean("part_of_target"))))
                 .forEach(e -> referrers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue())));
         return referrers;
     }

@@ -138,6 +138,7 @@ final class Api {
         v.put("target", r.targetLabel());
         v.put("resolved", r.target().isPresent());
         v.put("binding", r.binding());
+        v.put("relation", r.relation());
         v.put("sentence", r.sentence());
         return v;
     }

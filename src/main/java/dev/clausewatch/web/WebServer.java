@@ -88,6 +88,7 @@ public final class WebServer {
     }
 
     public Javalin start(String host, int port) {
+        view.prepareInBackground();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.get("/", pages::home);

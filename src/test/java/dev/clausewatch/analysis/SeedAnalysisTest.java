@@ -72,7 +72,9 @@ class SeedAnalysisTest {
             assertThat(incorporation.incorporations()).extracting(ProvisionAnalysis.Incorporation::target)
                     .contains("amazon-web-services/acceptable-use-policy");
             assertThat(incorporation.interpretiveNote()).contains("amazon-web-services/acceptable-use-policy", "not reproduced");
-            assertThat(incorporation.exposure().reasons()).anySatisfy(r -> assertThat(r).contains("incorporates amazon-web-services/acceptable-use-policy"));
+            assertThat(incorporation.exposure().reasons()).anySatisfy(r -> assertThat(r).contains("part of amazon-web-services/acceptable-use-policy"));
+            assertThat(incorporation.meaning()).as("the policy supplements the AUP: it is part of the AUP's rules, not the reverse")
+                    .anySatisfy(m -> assertThat(m).startsWith("This document becomes part of the rules of amazon-web-services/acceptable-use-policy"));
         }
     }
 

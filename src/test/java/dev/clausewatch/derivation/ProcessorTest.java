@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProcessorTest {
     private static final DocumentId TERMS = DocumentId.parse("example/terms-of-service");
     private static final DocumentId AUP = DocumentId.parse("example/acceptable-use-policy");
+    private static final DocumentId AI_POLICY = DocumentId.parse("example/responsible-ai-policy");
     private static final String V1 = "# Terms\n\nYou may not resell the service.\n\nWe may suspend accounts that break these terms.\n";
     private static final String V2 = "# Terms\n\nYou may not resell or sublicense the service.\n\nWe may suspend accounts that break these terms.\n";
 
@@ -37,6 +38,7 @@ class ProcessorTest {
         Workspace w = store.open(dataDir);
         w.registry().register(new Document(TERMS, "Example Terms"));
         w.registry().register(new Document(AUP, "Example Acceptable Use Policy"));
+        w.registry().register(new Document(AI_POLICY, "Example Responsible AI Policy"));
         return w;
     }
 
@@ -164,6 +166,28 @@ class ProcessorTest {
                     order.forEach(document -> assertThat(w.processor().handle(document).kind()).isEqualTo(Processor.Outcome.Kind.DONE));
                     assertThat(events(w, EventType.ReferencedDocumentChanged)).as("derived in the order " + order).singleElement()
                             .satisfies(e -> assertThat(e.document()).isEqualTo(TERMS));
+                }
+            }
+        }
+
+        /** "This Policy supplements the AUP": the policy is part of the AUP's rules, so the AUP's readers hear of the policy's changes. */
+        @ParameterizedTest
+        @EnumSource(TestStores.class)
+        void a_document_that_supplements_another_is_part_of_its_rules_whichever_is_derived_first(TestStores store) {
+            for (List<DocumentId> order : List.of(List.of(AUP, AI_POLICY), List.of(AI_POLICY, AUP))) {
+                try (Workspace w = open(store, dir.resolve("supplement-first-" + order.getFirst().type().name()))) {
+                    w.archive().record(AUP, List.of(seen("# Acceptable Use Policy\n\nDo not send spam.\n", "2024-01-01T00:00:00Z")));
+                    String policy = "# Responsible AI Policy\n\nThis Policy supplements the Example Acceptable Use Policy.\n\n"
+                            + "You may not use the AI services for disinformation.\n";
+                    w.archive().record(AI_POLICY, List.of(seen(policy, "2024-01-01T00:00:00Z"),
+                            seen(policy.replace("for disinformation", "for disinformation or to impersonate a person"), "2024-05-01T00:00:00Z")));
+                    order.forEach(document -> assertThat(w.processor().handle(document).kind()).isEqualTo(Processor.Outcome.Kind.DONE));
+                    assertThat(events(w, EventType.ReferencedDocumentChanged)).as("derived in the order " + order).singleElement().satisfies(e -> {
+                        assertThat(e.document()).as("the AUP incorporates the policy that supplements it").isEqualTo(AUP);
+                        assertThat(e.text("changedDocument")).isEqualTo(AI_POLICY.toString());
+                    });
+                    assertThat(w.records().referringTo(AUP).get(AI_POLICY)).singleElement()
+                            .satisfies(r -> assertThat(r.partOfTarget()).isTrue());
                 }
             }
         }

@@ -39,6 +39,8 @@ class ProvisionsOfRealDocumentsTest {
         assertThat(references).filteredOn(r -> r.name().equals("AWS Acceptable Use Policy")).first().satisfies(r -> {
             assertThat(r.url()).contains("https://aws.amazon.com/aup/");
             assertThat(r.binding()).as("\"This Policy supplements the AWS Acceptable Use Policy\"").isTrue();
+            assertThat(r.partOfTarget()).as("the policy is part of the AUP's rules, not the reverse").isTrue();
+            assertThat(r.relation()).isEqualTo("is part of");
             assertThat(r.sentence()).startsWith("This Policy supplements the AWS Acceptable Use Policy and AWS Service Terms");
         });
         assertThat(references).filteredOn(r -> r.name().equals("AWS Service Terms"))
