@@ -1,5 +1,8 @@
 package dev.clausewatch;
 
+import dev.clausewatch.alert.DeliveryConfig;
+import dev.clausewatch.alert.Notifications;
+
 import dev.clausewatch.analysis.Analyzer;
 import dev.clausewatch.analysis.ClauseModel;
 import dev.clausewatch.analysis.Peers;
@@ -78,6 +81,11 @@ public final class Clausewatch {
 
     /** Opens (and migrates) the store the configuration names and builds everything on it. */
     public static Workspace open(StorageConfig storage, CaptureConfig capture, HostResolver resolver) {
+        return open(storage, capture, resolver, DeliveryConfig.fromEnvironment(System.getenv()));
+    }
+
+    /** The same, with alerts leaving as {@code delivery} says (the SMTP server, this Clausewatch's address). */
+    public static Workspace open(StorageConfig storage, CaptureConfig capture, HostResolver resolver, DeliveryConfig delivery) {
         Clock clock = Clock.systemUTC();
         Knowledge knowledge = Knowledge.bundled(); // validated now: bad knowledge data stops start-up with its path and rule
         Database database = Database.open(storage);
@@ -99,9 +107,12 @@ public final class Clausewatch {
         Processor processor = new Processor(registry, archive, derivedStore, new Derivation(new Lineage(new ProvisionParser()), detector),
                 analyzer, derivers, clock, workerName(), PROCESSING_LEASE);
         DerivedRecords records = new DerivedRecords(archive, derivedStore, derivers, detector);
+        JdbiOutbox outbox = new JdbiOutbox(database);
+        JdbiAlertStore alerts = new JdbiAlertStore(database);
+        Notifications notifications = new Notifications(outbox, alerts, records, registry, knowledge, delivery, clock, workerName());
         return new Workspace(database.description(), storage.dataDir(), registry, archive, new Importer(registry, archive),
-                new ArchiveVerifier(store, blobs), tracker, loop, log, processor, records, new JdbiOutbox(database),
-                analyzer.withStoredTopics(records::topics), knowledge, new JdbiAlertStore(database), () -> {
+                new ArchiveVerifier(store, blobs), tracker, loop, log, processor, records, outbox,
+                analyzer.withStoredTopics(records::topics), knowledge, alerts, notifications, () -> {
                     browser.close();
                     http.close();
                     database.close();

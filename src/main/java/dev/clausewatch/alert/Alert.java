@@ -8,21 +8,30 @@ import java.util.Optional;
  * What one organisation is told about one event: the structured change summary, kept as it was
  * when the alert was made so every channel and every retry sends the same thing.
  */
-public record Alert(String id, String organisation, String eventId, String document, Cadence cadence, Message message, Instant createdAt) {
+public record Alert(String id, String organisation, String eventId, String document, Cadence cadence, Message message, Instant createdAt)
+        implements Notice {
+    @Override
+    public String subject() {
+        return message.subject();
+    }
+
     public enum Cadence { SAME_DAY, DIGEST }
 
     /** The change summary: what changed, in which document, and how it reaches what the organisation watches. */
     public record Message(String subject, String document, String documentTitle, Optional<String> through, int fromNumber, int toNumber,
-                          Instant observedAt, String reasons, String link, List<Item> changes) {
+                          Instant observedAt, String reasons, String link, List<Item> changes, List<String> topics) {
         public Message {
             changes = List.copyOf(changes);
+            topics = topics == null ? List.of() : List.copyOf(topics); // alerts stored before topics were named have none
         }
     }
 
-    /** One substantive provision change: its lasting id, kind, reason, heading trail and quotes. */
-    public record Item(String provisionId, String kind, String reason, List<String> trail, Optional<String> before, Optional<String> after) {
+    /** One substantive provision change: its lasting id, kind, reason, heading trail, quotes, topics and page. */
+    public record Item(String provisionId, String kind, String reason, List<String> trail, Optional<String> before, Optional<String> after,
+                       List<String> topics, String link) {
         public Item {
             trail = List.copyOf(trail);
+            topics = topics == null ? List.of() : List.copyOf(topics);
         }
     }
 }

@@ -37,6 +37,22 @@ public interface AlertStore {
     /** Stores the alert once (by id) and one pending delivery per channel (once each by key), in one transaction. */
     void record(Alert alert, List<String> channelIds, Instant now);
 
+    /**
+     * Stores the digest once (by id), one pending delivery per channel, and the end of its period
+     * as the organisation's {@code digestedUntil}, in one transaction.
+     */
+    void record(Digest digest, List<String> channelIds, Instant now);
+
+    /** Marks the period up to {@code until} as digested when it held nothing to send. */
+    void digested(String organisation, Instant until);
+
+    Optional<Digest> digest(String id);
+
+    /** The organisation's alerts made in {@code (after, until]} with this cadence, oldest first. */
+    List<Alert> alerts(String organisation, Alert.Cadence cadence, Instant after, Instant until);
+
+    void changeDigestSchedule(String organisation, DigestSchedule schedule);
+
     Optional<Alert> alert(String id);
 
     List<Alert> alerts(String organisation);

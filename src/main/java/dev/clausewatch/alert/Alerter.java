@@ -1,11 +1,13 @@
 package dev.clausewatch.alert;
 
+import dev.clausewatch.analysis.TopicMatch;
 import dev.clausewatch.change.DocumentChanges;
 import dev.clausewatch.change.ProvisionChange;
 import dev.clausewatch.derivation.DerivedRecords;
 import dev.clausewatch.event.Event;
 import dev.clausewatch.event.EventType;
 import dev.clausewatch.event.Outbox;
+import dev.clausewatch.knowledge.Knowledge;
 import dev.clausewatch.provision.Provision;
 import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.DocumentId;
@@ -15,6 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,13 +42,15 @@ public final class Alerter {
     private final AlertStore store;
     private final DerivedRecords records;
     private final Registry registry;
+    private final Knowledge knowledge;
     private final Clock clock;
 
-    public Alerter(Outbox outbox, AlertStore store, DerivedRecords records, Registry registry, Clock clock) {
+    public Alerter(Outbox outbox, AlertStore store, DerivedRecords records, Registry registry, Knowledge knowledge, Clock clock) {
         this.outbox = outbox;
         this.store = store;
         this.records = records;
         this.registry = registry;
+        this.knowledge = knowledge;
         this.clock = clock;
     }
 
@@ -65,10 +72,10 @@ public final class Alerter {
         if (change.isEmpty()) return 0;
         int made = 0;
         for (Organisation organisation : store.organisations()) {
-            boolean watched = store.watching(organisation.id()).stream().anyMatch(w -> !event.occurredAt().isBefore(w.since())
-                    && w.watch().covers(change.get().watched(), change.get().watchedProvisions()));
+            boolean watched = store.watching(organisation.id()).stream()
+                    .anyMatch(w -> !event.occurredAt().isBefore(w.since()) && w.watch().covers(change.get().scope()));
             if (!watched) continue;
-            Alert alert = new Alert(event.id() + "@" + organisation.id(), organisation.id(), event.id(), change.get().watched().toString(),
+            Alert alert = new Alert(event.id() + "@" + organisation.id(), organisation.id(), event.id(), change.get().scope().document().toString(),
                     organisation.plan().sameDay() ? Alert.Cadence.SAME_DAY : Alert.Cadence.DIGEST, change.get().message(), clock.instant());
             List<String> channels = alert.cadence() == Alert.Cadence.SAME_DAY
                     ? store.channels(organisation.id()).stream().map(Channel::id).toList() : List.of();
@@ -78,8 +85,8 @@ public final class Alerter {
         return made;
     }
 
-    /** What a watch is matched against, and what the alert says. */
-    private record Change(DocumentId watched, List<String> watchedProvisions, Alert.Message message) {}
+    /** What watches are matched against, and what the alert says. */
+    private record Change(Watch.Scope scope, Alert.Message message) {}
 
     private Optional<Change> change(Event event) {
         // A change seen long before it was announced is history being imported, not news.
@@ -87,12 +94,17 @@ public final class Alerter {
         if (observed != null && Instant.parse(observed).isBefore(event.occurredAt().minus(NEWS))) return Optional.empty();
         if (event.type() == EventType.ChangeDetected) {
             if (!event.flag("substantive") || event.flag("technical")) return Optional.empty();
-            return message(event.document(), Integer.parseInt(event.text("toNumber")), Optional.empty())
-                    .map(m -> new Change(event.document(), ids(event.text("provisionIds")), m));
+            return message(event.document(), Integer.parseInt(event.text("toNumber")), Optional.empty()).map(m -> {
+                Set<String> topics = m.changes().stream().flatMap(i -> i.topics().stream()).collect(java.util.stream.Collectors.toSet());
+                return new Change(new Watch.Scope(event.document(), Set.copyOf(ids(event.text("provisionIds"))), topics,
+                        knowledge.regulationsOf(topics)), m);
+            });
         }
+        // Through an incorporation, the document watched is the incorporating one; topic and
+        // regulation watches hear of the change itself, from its own ChangeDetected, once.
         DocumentId changed = DocumentId.parse(event.text("changedDocument"));
         return message(changed, Integer.parseInt(event.text("toNumber")), Optional.of(event.document()))
-                .map(m -> new Change(event.document(), ids(event.text("incorporatingProvisionIds")), m));
+                .map(m -> new Change(new Watch.Scope(event.document(), Set.copyOf(ids(event.text("incorporatingProvisionIds"))), Set.of(), Set.of()), m));
     }
 
     private static List<String> ids(String joined) {
@@ -104,13 +116,27 @@ public final class Alerter {
         Optional<DocumentChanges.Event> found = records.events(document).stream().filter(e -> e.after().entry().number() == toNumber).findFirst();
         if (found.isEmpty()) return Optional.empty();
         DocumentChanges.Event e = found.get();
+        List<ProvisionChange> substantive = e.changes().substantiveChanges();
+        Set<String> texts = new java.util.HashSet<>();
+        substantive.forEach(c -> {
+            c.before().ifPresent(p -> texts.add(p.text()));
+            c.after().ifPresent(p -> texts.add(p.text()));
+        });
+        Map<String, List<TopicMatch>> topicsOf = records.topics(texts);
         String title = title(document);
         List<Alert.Item> items = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        for (ProvisionChange c : e.changes().substantiveChanges()) {
+        Set<String> touched = new LinkedHashSet<>();
+        for (ProvisionChange c : substantive) {
             Optional<Provision> any = c.after().or(c::before);
+            Set<String> topics = new LinkedHashSet<>();
+            for (Optional<Provision> side : List.of(c.before(), c.after())) {
+                side.ifPresent(p -> topicsOf.getOrDefault(p.text(), List.of()).forEach(m -> topics.add(m.topicId())));
+            }
+            touched.addAll(topics);
             items.add(new Alert.Item(c.provisionId(), c.kind().name().toLowerCase(java.util.Locale.ROOT), c.reason().description(),
-                    any.map(Provision::trail).orElse(List.of()), c.before().map(Provision::text), c.after().map(Provision::text)));
+                    any.map(Provision::trail).orElse(List.of()), c.before().map(Provision::text), c.after().map(Provision::text),
+                    List.copyOf(topics), "/documents/" + document + "/provisions/" + c.provisionId()));
             if (!reasons.contains(c.reason().description())) reasons.add(c.reason().description());
         }
         int from = e.before().entry().number();
@@ -118,8 +144,9 @@ public final class Alerter {
         Optional<String> through = incorporatedInto.map(into -> "The " + title + " changed; the " + title(into) + " you watch incorporates it by reference.");
         String subject = incorporatedInto.map(into -> title(into) + ": the " + title + " it incorporates changed")
                 .orElse(title + ": " + items.size() + " substantive change" + (items.size() == 1 ? "" : "s"));
+        List<String> topicTitles = touched.stream().map(id -> knowledge.topic(id).map(t -> t.title()).orElse(id)).toList();
         return Optional.of(new Alert.Message(subject, document.toString(), title, through, from, toNumber, e.observedAt(),
-                String.join("; ", reasons), link, items));
+                String.join("; ", reasons), link, items, topicTitles));
     }
 
     private String title(DocumentId id) {

@@ -46,14 +46,14 @@ public final class Dispatcher {
 
     private boolean attempt(Delivery delivery) {
         int attempts = delivery.attempts() + 1;
-        Alert alert = store.alert(delivery.alertId()).orElseThrow();
+        Notice notice = delivery.digest() ? store.digest(delivery.noticeId()).orElseThrow() : store.alert(delivery.noticeId()).orElseThrow();
         Channel channel = store.channels(delivery.organisation()).stream().filter(c -> c.id().equals(delivery.channelId())).findFirst().orElse(null);
         if (channel == null) {
             store.dead(delivery.key(), attempts, "the channel " + delivery.channelId() + " was removed");
             return false;
         }
         try {
-            senders.get(channel.kind()).send(channel, alert, delivery.key());
+            senders.get(channel.kind()).send(channel, notice, delivery.key());
             store.delivered(delivery.key(), attempts, clock.instant());
             return true;
         } catch (RuntimeException bug) {

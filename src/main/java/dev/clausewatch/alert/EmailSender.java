@@ -31,17 +31,17 @@ public final class EmailSender implements Sender {
     }
 
     @Override
-    public void send(Channel channel, Alert alert, String idempotencyKey) throws Failure {
+    public void send(Channel channel, Notice notice, String idempotencyKey) throws Failure {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(from));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(channel.address()));
-            message.setSubject(alert.message().subject(), "UTF-8");
+            message.setSubject(notice.subject(), "UTF-8");
             message.setHeader("X-Clausewatch-Delivery", idempotencyKey);
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(AlertText.plain(alert, baseUrl), "UTF-8");
+            text.setText(AlertText.plain(notice, baseUrl), "UTF-8");
             MimeBodyPart html = new MimeBodyPart();
-            html.setContent(AlertText.html(alert, baseUrl), "text/html; charset=UTF-8");
+            html.setContent(AlertText.html(notice, baseUrl), "text/html; charset=UTF-8");
             message.setContent(new MimeMultipart("alternative", text, html));
             Transport.send(message);
         } catch (jakarta.mail.internet.AddressException e) {

@@ -13,7 +13,7 @@ public enum Plan {
     FREE(OptionalInt.of(1), false, false),
     /** Ten platforms, same-day alerts with structured change summaries. */
     WATCHER(OptionalInt.of(10), true, false),
-    /** Any number of platforms, and provision-level watches. */
+    /** Any number of platforms; provision, topic and regulation watches. */
     PROFESSIONAL(OptionalInt.empty(), true, true);
 
     private final OptionalInt platforms;
@@ -45,8 +45,13 @@ public enum Plan {
      * empty when it may.
      */
     public java.util.Optional<String> refusal(Watch watch, int platformsAfter) {
-        if (watch.kind() == Watch.Kind.PROVISION && !provisionLevel) {
-            return java.util.Optional.of("Watching a single provision is part of the Professional plan; the " + label()
+        if (!provisionLevel && watch.kind() != Watch.Kind.PLATFORM && watch.kind() != Watch.Kind.DOCUMENT) {
+            String what = switch (watch.kind()) {
+                case PROVISION -> "a single provision";
+                case TOPIC -> "a topic across platforms";
+                default -> "a regulation";
+            };
+            return java.util.Optional.of("Watching " + what + " is part of the Professional plan; the " + label()
                     + " plan watches platforms and documents.");
         }
         if (platforms.isPresent() && platformsAfter > platforms.getAsInt()) {

@@ -1,9 +1,9 @@
 package dev.clausewatch.alert;
 
-/** Sends one alert over one kind of channel. */
+/** Sends one alert or digest over one kind of channel. */
 public interface Sender {
     /** Sends, or throws saying whether trying again later may succeed. */
-    void send(Channel channel, Alert alert, String idempotencyKey) throws Failure;
+    void send(Channel channel, Notice notice, String idempotencyKey) throws Failure;
 
     /** Why a delivery failed; {@code transientFailure} when a later attempt may succeed (5xx, 429, a refused connection). */
     final class Failure extends Exception {

@@ -19,18 +19,21 @@ import javax.crypto.spec.SecretKeySpec;
  * failures are transient; anything else is permanent.
  */
 public final class WebhookSender implements Sender {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
     private final HttpClient http;
+    private final Destinations destinations;
     private final Clock clock;
 
-    public WebhookSender(HttpClient http, Clock clock) {
+    public WebhookSender(HttpClient http, Destinations destinations, Clock clock) {
         this.http = http;
+        this.destinations = destinations;
         this.clock = clock;
     }
 
     @Override
-    public void send(Channel channel, Alert alert, String idempotencyKey) throws Failure {
-        String body = AlertText.json(alert);
+    public void send(Channel channel, Notice notice, String idempotencyKey) throws Failure {
+        destinations.check(URI.create(channel.address()));
+        String body = AlertText.json(notice);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(URI.create(channel.address())).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -38,17 +41,22 @@ public final class WebhookSender implements Sender {
                 .header("webhook-timestamp", timestamp)
                 .header("webhook-signature", "v1," + sign(channel.secret().orElseThrow(), idempotencyKey, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        post(http, request, channel.address());
+    }
+
+    /** Posts; 2xx is delivered, 408, 429, 5xx and no answer are transient failures, anything else permanent. */
+    static void post(HttpClient http, HttpRequest request, String address) throws Failure {
         int status;
         try {
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (java.io.IOException e) {
-            throw new Failure("no answer from " + channel.address() + ": " + e, true);
+            throw new Failure("no answer from " + address + ": " + e, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Failure("interrupted while posting to " + channel.address(), true);
+            throw new Failure("interrupted while posting to " + address, true);
         }
         if (status / 100 == 2) return;
-        throw new Failure(channel.address() + " answered " + status, status == 408 || status == 429 || status >= 500);
+        throw new Failure(address + " answered " + status, status == 408 || status == 429 || status >= 500);
     }
 
     /** The signature a receiver recomputes to check that the request came from us, unaltered. */

@@ -1,5 +1,6 @@
 package dev.clausewatch.cli;
 
+import dev.clausewatch.alert.Notifications;
 import dev.clausewatch.derivation.Processor;
 import dev.clausewatch.search.ArchiveSearch;
 import java.time.Duration;
@@ -9,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a long-running command current with the archive: derives what was recorded (the
- * processor, shared safely with other processes through claims) and brings this node's search
- * index up to the derived records. Polls the outbox's cheap state every {@code interval}; a failure
+ * processor, shared safely with other processes through claims), brings this node's search
+ * index up to the derived records, and makes and delivers the alerts their events call for. Polls the outbox's cheap state every {@code interval}; a failure
  * in one round is logged and the next round goes on.
  */
 final class Following implements AutoCloseable {
@@ -18,14 +19,15 @@ final class Following implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
 
-    private Following(Processor processor, Optional<ArchiveSearch> search, Duration interval) {
+    private Following(Processor processor, Optional<ArchiveSearch> search, Optional<Notifications> notifications, Duration interval) {
         thread = Thread.ofPlatform().daemon().name("clausewatch-following").start(() -> {
             while (!stopped) {
                 try {
                     processor.drain();
                     search.ifPresent(ArchiveSearch::refresh);
+                    notifications.ifPresent(Notifications::run);
                 } catch (RuntimeException e) {
-                    LOG.warn("processing or indexing failed this round; retrying: {}", e.toString());
+                    LOG.warn("processing, indexing or alerting failed this round; retrying: {}", e.toString());
                 }
                 try {
                     Thread.sleep(interval);
@@ -38,7 +40,12 @@ final class Following implements AutoCloseable {
 
     /** Starts following; {@code search} is this node's index, when it serves one. */
     static Following start(Processor processor, Optional<ArchiveSearch> search) {
-        return new Following(processor, search, Duration.ofMillis(100));
+        return new Following(processor, search, Optional.empty(), Duration.ofMillis(100));
+    }
+
+    /** Starts following as {@code serve} and {@code track} do: processing, this node's index if any, then alerts. */
+    static Following start(Workspace workspace, Optional<ArchiveSearch> search) {
+        return new Following(workspace.processor(), search, Optional.of(workspace.notifications()), Duration.ofMillis(100));
     }
 
     @Override

@@ -117,7 +117,7 @@ final class TrackingCommands {
                     workspace.processor().catchUp(p -> {});
                     return 0;
                 }
-                try (Following following = Following.start(workspace.processor(), java.util.Optional.empty())) {
+                try (Following following = Following.start(workspace, java.util.Optional.empty())) {
                     loop.runForever();
                 }
                 return 0;

@@ -17,17 +17,18 @@ import java.nio.file.Path;
 /**
  * Everything a command needs, built by the composition root on one store; closing it closes the
  * store. Commands read derived records through {@code records} only; {@code processor} is the
- * stage that writes them.
+ * stage that writes them, and {@code notifications} the one that turns their events into alerts.
  */
 public record Workspace(String storeDescription, Path dataDir, Registry registry, Archive archive, Importer importer,
                         ArchiveVerifier verifier, Tracker tracker, TrackingLoop trackingLoop, TrackingLog trackingLog,
                         Processor processor, DerivedRecords records, Outbox outbox, Analyzer analyzer, Knowledge knowledge,
-                        dev.clausewatch.alert.AlertStore alerts, Runnable onClose) implements AutoCloseable {
+                        dev.clausewatch.alert.AlertStore alerts, dev.clausewatch.alert.Notifications notifications,
+                        Runnable onClose) implements AutoCloseable {
 
     /** The same workspace, also running {@code more} when closed (after its own closing). */
     public Workspace alsoOnClose(Runnable more) {
         return new Workspace(storeDescription, dataDir, registry, archive, importer, verifier, tracker, trackingLoop, trackingLog,
-                processor, records, outbox, analyzer, knowledge, alerts, () -> {
+                processor, records, outbox, analyzer, knowledge, alerts, notifications, () -> {
                     onClose.run();
                     more.run();
                 });

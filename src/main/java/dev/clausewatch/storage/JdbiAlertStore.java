@@ -5,6 +5,9 @@ import dev.clausewatch.alert.AlertStore;
 import dev.clausewatch.alert.AlertText;
 import dev.clausewatch.alert.Channel;
 import dev.clausewatch.alert.Delivery;
+import dev.clausewatch.alert.Digest;
+import dev.clausewatch.alert.DigestSchedule;
+import dev.clausewatch.alert.Notice;
 import dev.clausewatch.alert.Organisation;
 import dev.clausewatch.alert.Plan;
 import dev.clausewatch.alert.Watch;
@@ -36,23 +39,31 @@ public final class JdbiAlertStore implements AlertStore {
 
     @Override
     public Optional<Organisation> organisation(String id) {
-        return jdbi.withHandle(h -> h.createQuery("select id, name, plan from organisations where id = :id").bind("id", id)
+        return jdbi.withHandle(h -> h.createQuery("select * from organisations where id = :id").bind("id", id)
                 .map((rs, ctx) -> organisation(rs)).findOne());
     }
 
     @Override
     public List<Organisation> organisations() {
-        return jdbi.withHandle(h -> h.createQuery("select id, name, plan from organisations order by id").map((rs, ctx) -> organisation(rs)).list());
+        return jdbi.withHandle(h -> h.createQuery("select * from organisations order by id").map((rs, ctx) -> organisation(rs)).list());
     }
 
     private static Organisation organisation(ResultSet rs) throws SQLException {
-        return new Organisation(rs.getString("id"), rs.getString("name"), Plan.valueOf(rs.getString("plan")));
+        return new Organisation(rs.getString("id"), rs.getString("name"), Plan.valueOf(rs.getString("plan")),
+                new DigestSchedule(java.time.DayOfWeek.valueOf(rs.getString("digest_day")), rs.getInt("digest_hour"), java.time.ZoneId.of(rs.getString("time_zone"))),
+                Optional.ofNullable(rs.getString("digested_until")).map(Chain::parseInstant));
     }
 
     @Override
     public void changePlan(String organisation, Plan plan) {
         jdbi.useHandle(h -> h.createUpdate("update organisations set plan = :plan where id = :id").bind("plan", plan.name())
                 .bind("id", organisation).execute());
+    }
+
+    @Override
+    public void changeDigestSchedule(String organisation, DigestSchedule schedule) {
+        jdbi.useHandle(h -> h.createUpdate("update organisations set digest_day = :day, digest_hour = :hour, time_zone = :zone where id = :id")
+                .bind("day", schedule.day().name()).bind("hour", schedule.hour()).bind("zone", schedule.zone().getId()).bind("id", organisation).execute());
     }
 
     @Override
@@ -114,18 +125,73 @@ public final class JdbiAlertStore implements AlertStore {
                     .bind("cadence", alert.cadence().name()).bind("message", AlertText.messageJson(alert.message()))
                     .bind("at", Chain.instant(alert.createdAt())).execute();
             for (String channel : channelIds) {
-                h.createUpdate("""
-                                insert into deliveries (idempotency_key, alert_id, organisation_id, channel_id, state, attempts, next_attempt_at)
-                                values (:key, :alert, :org, :channel, 'PENDING', 0, :at) on conflict do nothing""")
-                        .bind("key", Delivery.keyOf(alert.id(), channel)).bind("alert", alert.id()).bind("org", alert.organisation())
-                        .bind("channel", channel).bind("at", Chain.instant(now)).execute();
+                pending(h, alert, "alert_id", channel, now);
             }
         });
     }
 
+    private static void pending(org.jdbi.v3.core.Handle h, Notice notice, String column, String channel, Instant now) {
+        h.createUpdate("insert into deliveries (idempotency_key, " + column + ", organisation_id, channel_id, state, attempts, next_attempt_at)"
+                        + " values (:key, :notice, :org, :channel, 'PENDING', 0, :at) on conflict do nothing")
+                .bind("key", Delivery.keyOf(notice.id(), channel)).bind("notice", notice.id()).bind("org", notice.organisation())
+                .bind("channel", channel).bind("at", Chain.instant(now)).execute();
+    }
+
+    @Override
+    public void record(Digest digest, List<String> channelIds, Instant now) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            insert into digests (id, organisation_id, period_start, period_end, alert_ids, created_at)
+                            values (:id, :org, :start, :end, :alerts, :at) on conflict do nothing""")
+                    .bind("id", digest.id()).bind("org", digest.organisation()).bind("start", Chain.instant(digest.periodStart()))
+                    .bind("end", Chain.instant(digest.periodEnd())).bind("alerts", String.join("\n", digest.alerts().stream().map(Alert::id).toList()))
+                    .bind("at", Chain.instant(now)).execute();
+            for (String channel : channelIds) pending(h, digest, "digest_id", channel, now);
+            digested(h, digest.organisation(), digest.periodEnd());
+        });
+    }
+
+    @Override
+    public void digested(String organisation, Instant until) {
+        jdbi.useHandle(h -> digested(h, organisation, until));
+    }
+
+    private static void digested(org.jdbi.v3.core.Handle h, String organisation, Instant until) {
+        h.createUpdate("update organisations set digested_until = :until where id = :id and (digested_until is null or digested_until < :until)")
+                .bind("until", Chain.instant(until)).bind("id", organisation).execute();
+    }
+
+    @Override
+    public Optional<Digest> digest(String id) {
+        return jdbi.withHandle(h -> {
+            record Row(String organisation, String start, String end, String alertIds) {}
+            Optional<Row> row = h.createQuery("select * from digests where id = :id").bind("id", id)
+                    .map((rs, ctx) -> new Row(rs.getString("organisation_id"), rs.getString("period_start"), rs.getString("period_end"),
+                            rs.getString("alert_ids"))).findOne();
+            return row.map(r -> {
+                List<Alert> alerts = new java.util.ArrayList<>();
+                for (String alertId : r.alertIds().split("\n")) alert(h, alertId).ifPresent(alerts::add);
+                return new Digest(id, r.organisation(), Chain.parseInstant(r.start()), Chain.parseInstant(r.end()), alerts);
+            });
+        });
+    }
+
+    @Override
+    public List<Alert> alerts(String organisation, Alert.Cadence cadence, Instant after, Instant until) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select * from alerts where organisation_id = :org and cadence = :cadence and created_at > :after and created_at <= :until
+                        order by created_at, id""")
+                .bind("org", organisation).bind("cadence", cadence.name()).bind("after", Chain.instant(after)).bind("until", Chain.instant(until))
+                .map((rs, ctx) -> alert(rs)).list());
+    }
+
     @Override
     public Optional<Alert> alert(String id) {
-        return jdbi.withHandle(h -> h.createQuery("select * from alerts where id = :id").bind("id", id).map((rs, ctx) -> alert(rs)).findOne());
+        return jdbi.withHandle(h -> alert(h, id));
+    }
+
+    private static Optional<Alert> alert(org.jdbi.v3.core.Handle h, String id) {
+        return h.createQuery("select * from alerts where id = :id").bind("id", id).map((rs, ctx) -> alert(rs)).findOne();
     }
 
     @Override
@@ -187,7 +253,9 @@ public final class JdbiAlertStore implements AlertStore {
     }
 
     private static Delivery delivery(ResultSet rs) throws SQLException {
-        return new Delivery(rs.getString("idempotency_key"), rs.getString("alert_id"), rs.getString("organisation_id"), rs.getString("channel_id"),
+        String digest = rs.getString("digest_id");
+        return new Delivery(rs.getString("idempotency_key"), digest == null ? rs.getString("alert_id") : digest, digest != null,
+                rs.getString("organisation_id"), rs.getString("channel_id"),
                 Delivery.State.valueOf(rs.getString("state")), rs.getInt("attempts"), Chain.parseInstant(rs.getString("next_attempt_at")),
                 Optional.ofNullable(rs.getString("last_error")), Optional.ofNullable(rs.getString("delivered_at")).map(Chain::parseInstant));
     }
