@@ -1,5 +1,9 @@
 package dev.clausewatch;
 
+import dev.clausewatch.account.Accounts;
+import dev.clausewatch.account.Mailer;
+import dev.clausewatch.account.Memberships;
+import dev.clausewatch.account.OrganisationRecords;
 import dev.clausewatch.alert.DeliveryConfig;
 import dev.clausewatch.alert.Notifications;
 
@@ -27,6 +31,7 @@ import dev.clausewatch.ingest.Importer;
 import dev.clausewatch.registry.Registry;
 import dev.clausewatch.storage.Database;
 import dev.clausewatch.storage.DatabaseBlobStore;
+import dev.clausewatch.storage.JdbiAccountStore;
 import dev.clausewatch.storage.JdbiAlertStore;
 import dev.clausewatch.storage.JdbiArchiveStore;
 import dev.clausewatch.storage.JdbiEmbeddingCache;
@@ -110,9 +115,14 @@ public final class Clausewatch {
         JdbiOutbox outbox = new JdbiOutbox(database);
         JdbiAlertStore alerts = new JdbiAlertStore(database);
         Notifications notifications = new Notifications(outbox, alerts, records, registry, knowledge, delivery, clock, workerName());
+        JdbiAccountStore people = new JdbiAccountStore(database);
+        Mailer mailer = notifications::mail;
+        Accounts accounts = new Accounts(people, mailer, delivery.baseUrl(), clock);
+        Memberships memberships = new Memberships(people, notifications.organisations(), mailer, delivery.baseUrl(), clock);
+        OrganisationRecords organisationRecords = new OrganisationRecords(alerts, notifications.organisations(), notifications.digests(), people, clock);
         return new Workspace(database.description(), storage.dataDir(), registry, archive, new Importer(registry, archive),
                 new ArchiveVerifier(store, blobs), tracker, loop, log, processor, records, outbox,
-                analyzer.withStoredTopics(records::topics), knowledge, alerts, notifications, () -> {
+                analyzer.withStoredTopics(records::topics), knowledge, alerts, notifications, accounts, memberships, organisationRecords, () -> {
                     browser.close();
                     http.close();
                     database.close();

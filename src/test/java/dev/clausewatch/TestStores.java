@@ -30,9 +30,18 @@ public enum TestStores {
 
     /** A fresh workspace whose captures use this configuration and name resolution. */
     public Workspace open(Path dataDir, CaptureConfig capture, HostResolver resolver) {
-        if (this == SQLITE) return Clausewatch.open(StorageConfig.embedded(dataDir), capture, resolver);
+        return open(dataDir, capture, resolver, dev.clausewatch.alert.DeliveryConfig.fromEnvironment(java.util.Map.of()));
+    }
+
+    /** A fresh workspace whose alerts and account mail leave as {@code delivery} says (a test's SMTP server). */
+    public Workspace open(Path dataDir, dev.clausewatch.alert.DeliveryConfig delivery) {
+        return open(dataDir, CaptureConfig.defaults(), HostResolver.SYSTEM, delivery);
+    }
+
+    public Workspace open(Path dataDir, CaptureConfig capture, HostResolver resolver, dev.clausewatch.alert.DeliveryConfig delivery) {
+        if (this == SQLITE) return Clausewatch.open(StorageConfig.embedded(dataDir), capture, resolver, delivery);
         PostgresSchemas.Scratch scratch = PostgresSchemas.create(PG_URL, "cw_test");
-        return Clausewatch.open(new StorageConfig(dataDir, Optional.of(scratch.url())), capture, resolver).alsoOnClose(scratch::close);
+        return Clausewatch.open(new StorageConfig(dataDir, Optional.of(scratch.url())), capture, resolver, delivery).alsoOnClose(scratch::close);
     }
 
     /** The JDBC URL a second workspace would use to open the same store (for concurrency tests). */

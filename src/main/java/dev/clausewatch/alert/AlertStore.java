@@ -25,7 +25,11 @@ public interface AlertStore {
     /** Adds the watch (again is a no-op). Plans are checked before, by {@link Organisations}. */
     void watch(String organisation, Watch watch, Instant now);
 
+    void unwatch(String organisation, Watch watch);
+
     List<Channel> channels(String organisation);
+
+    void removeChannel(String organisation, String channelId);
 
     void add(Channel channel, Instant now);
 

@@ -50,4 +50,20 @@ public final class EmailSender implements Sender {
             throw new Failure("the mail server did not take the message: " + e.getMessage(), true);
         }
     }
+
+    /** A plain-text mail to one person (a reset link, an invitation): sent now, or a failure saying whether a retry may succeed. */
+    public void sendText(String to, String subject, String body) throws Failure {
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(from));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+            message.setSubject(subject, "UTF-8");
+            message.setText(body, "UTF-8");
+            Transport.send(message);
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new Failure("\"" + to + "\" is not an address: " + e.getMessage(), false);
+        } catch (MessagingException e) {
+            throw new Failure("the mail server did not take the message: " + e.getMessage(), true);
+        }
+    }
 }

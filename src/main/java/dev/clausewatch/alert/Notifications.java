@@ -18,10 +18,13 @@ import java.util.Map;
  * deliveries are stored once by id, and deliveries are claimed with leases.
  */
 public final class Notifications {
+    private static final String NO_MAIL_SERVER = "no mail server is configured: set CLAUSEWATCH_SMTP=host:port";
+
     private final Alerter alerter;
     private final Digests digests;
     private final Dispatcher dispatcher;
     private final Organisations organisations;
+    private final java.util.Optional<EmailSender> mail;
 
     public Notifications(Outbox outbox, AlertStore store, DerivedRecords records, Registry registry, Knowledge knowledge, DeliveryConfig config,
                          Clock clock, String worker) {
@@ -30,10 +33,10 @@ public final class Notifications {
         Map<Channel.Kind, Sender> senders = new EnumMap<>(Channel.Kind.class);
         senders.put(Channel.Kind.WEBHOOK, new WebhookSender(http, destinations, clock));
         senders.put(Channel.Kind.SLACK, new SlackSender(http, destinations, config.baseUrl()));
-        senders.put(Channel.Kind.EMAIL, config.smtpHost().<Sender>map(host -> new EmailSender(host, config.smtpPort(), config.from(), config.baseUrl()))
-                .orElse((channel, alert, key) -> {
-                    throw new Sender.Failure("no mail server is configured: set CLAUSEWATCH_SMTP=host:port", true);
-                }));
+        this.mail = config.smtpHost().map(host -> new EmailSender(host, config.smtpPort(), config.from(), config.baseUrl()));
+        senders.put(Channel.Kind.EMAIL, mail.<Sender>map(m -> m).orElse((channel, alert, key) -> {
+            throw new Sender.Failure(NO_MAIL_SERVER, true);
+        }));
         this.alerter = new Alerter(outbox, store, records, registry, knowledge, clock);
         this.digests = new Digests(store, clock);
         this.dispatcher = new Dispatcher(store, senders, clock, worker, Duration.ofMinutes(2));
@@ -45,6 +48,19 @@ public final class Notifications {
         alerter.run();
         digests.run();
         dispatcher.run();
+    }
+
+    /** Sends a plain-text mail now (account mail: reset links, invitations), failing with a sentence when it cannot. */
+    public void mail(String to, String subject, String text) {
+        try {
+            mail.orElseThrow(() -> new IllegalStateException(NO_MAIL_SERVER)).sendText(to, subject, text);
+        } catch (Sender.Failure e) {
+            throw new IllegalStateException("cannot mail " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Digests digests() {
+        return digests;
     }
 
     /** Administration of organisations, with this configuration's check of webhook addresses. */

@@ -23,12 +23,13 @@ public record Workspace(String storeDescription, Path dataDir, Registry registry
                         ArchiveVerifier verifier, Tracker tracker, TrackingLoop trackingLoop, TrackingLog trackingLog,
                         Processor processor, DerivedRecords records, Outbox outbox, Analyzer analyzer, Knowledge knowledge,
                         dev.clausewatch.alert.AlertStore alerts, dev.clausewatch.alert.Notifications notifications,
-                        Runnable onClose) implements AutoCloseable {
+                        dev.clausewatch.account.Accounts accounts, dev.clausewatch.account.Memberships memberships,
+                        dev.clausewatch.account.OrganisationRecords organisationRecords, Runnable onClose) implements AutoCloseable {
 
     /** The same workspace, also running {@code more} when closed (after its own closing). */
     public Workspace alsoOnClose(Runnable more) {
         return new Workspace(storeDescription, dataDir, registry, archive, importer, verifier, tracker, trackingLoop, trackingLog,
-                processor, records, outbox, analyzer, knowledge, alerts, notifications, () -> {
+                processor, records, outbox, analyzer, knowledge, alerts, notifications, accounts, memberships, organisationRecords, () -> {
                     onClose.run();
                     more.run();
                 });

@@ -87,6 +87,18 @@ public final class JdbiAlertStore implements AlertStore {
     }
 
     @Override
+    public void unwatch(String organisation, Watch watch) {
+        jdbi.useHandle(h -> h.createUpdate("delete from watches where organisation_id = :org and kind = :kind and target = :target")
+                .bind("org", organisation).bind("kind", watch.kind().name()).bind("target", watch.target()).execute());
+    }
+
+    @Override
+    public void removeChannel(String organisation, String channelId) {
+        jdbi.useHandle(h -> h.createUpdate("delete from channels where organisation_id = :org and id = :id")
+                .bind("org", organisation).bind("id", channelId).execute());
+    }
+
+    @Override
     public List<Channel> channels(String organisation) {
         return jdbi.withHandle(h -> h.createQuery("select organisation_id, id, kind, address, secret from channels where organisation_id = :org order by id")
                 .bind("org", organisation).map((rs, ctx) -> new Channel(rs.getString("organisation_id"), rs.getString("id"),
