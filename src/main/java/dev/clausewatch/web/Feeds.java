@@ -73,6 +73,41 @@ final class Feeds {
         }
     }
 
+    /**
+     * An organisation's private feed: its alerts, newest first, each linking to its change. Never
+     * kept or cached: the address is a secret, and revoking it must end it at once.
+     */
+    void alerts(Context ctx, List<dev.clausewatch.alert.Alert> alerts) {
+        List<SyndEntry> entries = new ArrayList<>();
+        for (dev.clausewatch.alert.Alert alert : alerts) {
+            SyndEntry entry = new SyndEntryImpl();
+            entry.setTitle(alert.message().subject());
+            entry.setLink(base(ctx) + alert.message().link());
+            entry.setUri("urn:clausewatch:alert:" + alert.id());
+            entry.setUpdatedDate(Date.from(alert.createdAt()));
+            entry.setPublishedDate(Date.from(alert.createdAt()));
+            SyndContentImpl summary = new SyndContentImpl();
+            summary.setType("text/plain");
+            summary.setValue(dev.clausewatch.alert.AlertText.plain(alert, base(ctx)));
+            entry.setDescription(summary);
+            entries.add(entry);
+        }
+        entries.sort(Comparator.comparing(SyndEntry::getUpdatedDate).reversed());
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("atom_1.0");
+        feed.setTitle("Clausewatch alerts");
+        feed.setLink(base(ctx) + "/orgs");
+        feed.setUri("urn:clausewatch:alerts");
+        feed.setDescription("The alerts of one organisation's watchlist");
+        feed.setPublishedDate(entries.isEmpty() ? new Date(0) : entries.getFirst().getUpdatedDate());
+        feed.setEntries(entries);
+        try {
+            ctx.header("Cache-Control", "private, no-store").contentType("application/atom+xml; charset=utf-8").result(new SyndFeedOutput().outputString(feed));
+        } catch (FeedException e) {
+            throw new IllegalStateException("cannot write the alert feed", e);
+        }
+    }
+
     private List<SyndEntry> entries(Context ctx, Document document, Scope scope) {
         List<SyndEntry> entries = new ArrayList<>();
         for (dev.clausewatch.derivation.DerivedChange event : changes.changeSets(document.id())) {

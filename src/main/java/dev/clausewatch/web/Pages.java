@@ -193,8 +193,9 @@ public final class Pages {
         render(ctx, "search.jte", model);
     }
 
+    /** An error page: never kept, its sentence may be about who asked. */
     void error(Context ctx, int status, String title, String detail) {
-        render(ctx, "error.jte", Map.of("css", css, "status", status, "title", title, "detail", detail));
+        ctx.contentType("text/html; charset=utf-8").result(html("error.jte", Map.of("css", css, "status", status, "title", title, "detail", detail)));
     }
 
     void methodology(Context ctx) {
@@ -316,6 +317,12 @@ public final class Pages {
         byte[] html = template.equals("search.jte") ? html(template, model)
                 : rendered.get(changes.state() + " " + template + " " + ctx.path() + "?" + ctx.queryString(), key -> html(template, model));
         ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** A page of a signed-in person: never kept, never cached by the browser or a proxy. */
+    void panel(Context ctx, Panel panel) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8").result(html("panel.jte", Map.of("css", css, "page", panel)));
     }
 
     private byte[] html(String template, Map<String, Object> model) {

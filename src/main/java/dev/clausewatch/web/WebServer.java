@@ -1,5 +1,10 @@
 package dev.clausewatch.web;
 
+import dev.clausewatch.account.Accounts;
+import dev.clausewatch.account.Memberships;
+import dev.clausewatch.account.OrganisationRecords;
+import dev.clausewatch.account.Refused;
+
 import dev.clausewatch.analysis.Analyzer;
 import dev.clausewatch.analysis.StanceRules;
 import dev.clausewatch.analysis.TopicClassifier;
@@ -52,6 +57,9 @@ public final class WebServer {
     private final TopicComparison comparison;
     private final byte[] css;
     private final String cssPath;
+    private AccountPages accountPages;
+    private OrganisationApi organisationApi;
+    private OrganisationRecords organisationRecords;
 
     /** A server whose search index lives in memory, filled from the derived records when it starts. */
     public WebServer(Registry registry, Archive archive, DerivedRecords changes, Analyzer analyzer) {
@@ -76,6 +84,15 @@ public final class WebServer {
         this.feeds = new Feeds(changes, view);
         this.search = search;
         this.api = new Api(view, selection, search, comparison, resource("/web/openapi.json", "the OpenAPI description"));
+    }
+
+    /** The same server with people, organisations and their records: sign-in pages, organisation pages and API, private feeds. */
+    public WebServer withAccounts(Accounts accounts, Memberships memberships, OrganisationRecords records) {
+        Signed signed = new Signed(accounts);
+        this.accountPages = new AccountPages(accounts, memberships, records, signed, pages);
+        this.organisationApi = new OrganisationApi(signed, memberships, records);
+        this.organisationRecords = records;
+        return this;
     }
 
     private static byte[] resource(String path, String what) {
@@ -142,6 +159,13 @@ public final class WebServer {
                 if (ctx.res().getHeader("Cache-Control") == null) ctx.header("Cache-Control", "no-cache");
             });
             api.routes().forEach(config.routes::get);
+            if (accountPages != null) {
+                accountPages.gets().forEach(config.routes::get);
+                accountPages.posts().forEach(config.routes::post);
+                organisationApi.routes().forEach((route, handler) -> config.routes.addHttpHandler(route.method(), route.path(), handler));
+                config.routes.get("/feeds/alerts/{secret}", ctx -> feeds.alerts(ctx, organisationRecords.feed(ctx.pathParam("secret").replaceFirst("\\.atom$", ""))));
+            }
+            config.routes.exception(Refused.class, (e, ctx) -> refused(ctx, e));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.error(404, ctx -> {
@@ -155,9 +179,21 @@ public final class WebServer {
         return app;
     }
 
-    /** Every API route, as the OpenAPI description must list them (checked by a test). */
-    Map<String, Handler> apiRoutes() {
-        return api.routes();
+    /** Every API route's path, as the OpenAPI description must list them (checked by a test). */
+    java.util.Set<String> apiRoutes() {
+        java.util.Set<String> paths = new java.util.LinkedHashSet<>(api.routes().keySet());
+        if (organisationApi != null) organisationApi.routes().keySet().forEach(r -> paths.add(r.path()));
+        return paths;
+    }
+
+    /** A refusal: sign in first (a page asked for by a browser goes to the sign-in form and back), or its status and sentence. */
+    private void refused(Context ctx, Refused e) {
+        if (e.kind() == Refused.Kind.UNAUTHENTICATED && !isApi(ctx) && ctx.method() == io.javalin.http.HandlerType.GET) {
+            ctx.redirect("/signin?then=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            return;
+        }
+        if (e.kind() == Refused.Kind.UNAUTHENTICATED && isApi(ctx)) ctx.header("WWW-Authenticate", "Bearer realm=\"clausewatch\"");
+        error(ctx, HttpStatus.forStatus(e.kind().status()), e.getMessage());
     }
 
     private Platform platform(String id) {

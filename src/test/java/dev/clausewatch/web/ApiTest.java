@@ -108,11 +108,13 @@ class ApiTest {
         assertThat(openApi.get("openapi").asText()).startsWith("3.");
         List<String> documented = new java.util.ArrayList<>();
         openApi.get("paths").fieldNames().forEachRemaining(documented::add);
-        var server = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer());
-        assertThat(documented).containsExactlyInAnyOrderElementsOf(server.apiRoutes().keySet());
+        var server = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer())
+                .withAccounts(workspace.accounts(), workspace.memberships(), workspace.organisationRecords());
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(server.apiRoutes());
         String provision = get("/api/v1/documents/amazon-web-services/acceptable-use-policy/provisions").body()
                 .get("provisions").get(0).get("id").asText();
         for (String path : documented) {
+            if (path.startsWith("/api/v1/orgs/")) continue; // an organisation's routes need a token: AccessMatrixTest answers each
             String concrete = path.replace("{platform}", "amazon-web-services").replace("{type}", "acceptable-use-policy")
                     .replace("{id}", provision).replace("{topic}", "incorporation-by-reference")
                     + (path.endsWith("/search") ? "?q=acceptable" : "");
