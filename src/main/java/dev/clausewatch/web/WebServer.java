@@ -189,7 +189,8 @@ public final class WebServer {
     /** A refusal: sign in first (a page asked for by a browser goes to the sign-in form and back), or its status and sentence. */
     private void refused(Context ctx, Refused e) {
         if (e.kind() == Refused.Kind.UNAUTHENTICATED && !isApi(ctx) && ctx.method() == io.javalin.http.HandlerType.GET) {
-            ctx.redirect("/signin?then=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.redirect("/signin?then=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
             return;
         }
         if (e.kind() == Refused.Kind.UNAUTHENTICATED && isApi(ctx)) ctx.header("WWW-Authenticate", "Bearer realm=\"clausewatch\"");
