@@ -12,6 +12,8 @@ public interface AccountStore {
 
     Optional<User> userByEmail(String email);
 
+    List<User> users();
+
     Optional<String> passwordHash(String userId);
 
     void changePassword(String userId, String passwordHash);

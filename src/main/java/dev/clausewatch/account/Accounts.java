@@ -114,6 +114,11 @@ public final class Accounts {
         return user;
     }
 
+    /** Everyone with an account, by address (for administrators at the command line). */
+    public java.util.List<User> users() {
+        return store.users();
+    }
+
     public Optional<User> user(String email) {
         return store.userByEmail(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
     }

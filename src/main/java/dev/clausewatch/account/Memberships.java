@@ -67,6 +67,17 @@ public final class Memberships {
                 .orElseThrow(() -> new Refused(Refused.Kind.UNAUTHENTICATED, "this API token is unknown or revoked"));
     }
 
+    /** Everyone in an organisation, for administrators at the command line. */
+    public List<Member> members(String organisation) {
+        organisations.get(organisation);
+        return store.members(organisation);
+    }
+
+    /** The answers given on alerts, for the evaluation command. */
+    public List<AccountStore.Feedback> feedback() {
+        return store.feedback();
+    }
+
     /** The organisations {@code user} belongs to, with the role in each. */
     public List<Member> memberships(User user) {
         return store.memberships(user.id());

@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
                 TrackingCommands.Capture.class, TrackingCommands.Track.class, TrackingCommands.Status.class, TrackingCommands.Reextract.class,
                 ProvisionCommands.Provisions.class, ProvisionCommands.Diff.class, ProvisionCommands.ReferencesCommand.class,
                 AnalysisCommands.Analyze.class, AnalysisCommands.Compare.class, AnalysisCommands.Topics.class, AnalysisCommands.Regulations.class, ClauseCommands.Train.class, ServeCommand.class, ProcessCommand.class,
+                AdministrationCommands.Users.class, AdministrationCommands.Orgs.class,
                 CommandLine.HelpCommand.class})
 public final class ClausewatchCommand implements Runnable {
     /** Exit status when the input or the request is wrong (bad file, unknown document, no version then). */
@@ -64,7 +65,7 @@ public final class ClausewatchCommand implements Runnable {
         line.setErr(err);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("clausewatch: " + e.getMessage());
-            return e instanceof InvalidInputException || e instanceof IllegalArgumentException
+            return e instanceof InvalidInputException || e instanceof IllegalArgumentException || e instanceof dev.clausewatch.account.Refused
                     || e instanceof NotFoundException || e instanceof ExtractionException ? INVALID : 3;
         });
         return line;

@@ -40,6 +40,11 @@ public final class JdbiAccountStore implements AccountStore {
         return jdbi.withHandle(h -> h.createQuery("select * from users where email = :email").bind("email", email).map((rs, ctx) -> user(rs)).findOne());
     }
 
+    @Override
+    public List<User> users() {
+        return jdbi.withHandle(h -> h.createQuery("select * from users order by email").map((rs, ctx) -> user(rs)).list());
+    }
+
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString("id"), rs.getString("email"), rs.getString("name"), Chain.parseInstant(rs.getString("created_at")));
     }

@@ -71,6 +71,40 @@ class CommandLineTest {
         }
 
         @Test
+        void administrators_set_plans_watches_channels_and_members_and_get_the_same_refusals_as_the_web() throws Exception {
+            assertThat(run("orgs", "create", "acme", "--name", "Acme Compliance", "--plan", "watcher").out()).contains("acme (Acme Compliance) is on the Watcher plan");
+            assertThat(run("orgs", "watch", "acme", "document", "amazon-web-services/acceptable-use-policy").status()).isZero();
+            String provision = run("provisions", "amazon-web-services/acceptable-use-policy", "--json").json().get("provisions").get(1).get("id").asText();
+            Run refused = run("orgs", "watch", "acme", "provision", "amazon-web-services/acceptable-use-policy#" + provision);
+            assertThat(refused.status()).isEqualTo(2);
+            assertThat(refused.err()).contains("Watching a single provision is part of the Professional plan; the Watcher plan watches platforms and documents.");
+            assertThat(run("orgs", "plan", "acme", "professional").out()).contains("acme is on the Professional plan");
+            assertThat(run("orgs", "watch", "acme", "provision", "amazon-web-services/acceptable-use-policy#" + provision).status()).isZero();
+            assertThat(run("orgs", "watch", "acme", "regulation", "eu-ai-act#Art. 50").status()).isZero();
+
+            Run inside = run("orgs", "channel", "acme", "webhook", "ops", "http://127.0.0.1:9/hook");
+            assertThat(inside.status()).as("a webhook into the server's own network is refused").isEqualTo(2);
+            assertThat(inside.err()).contains("points inside the network", "loopback");
+            assertThat(run("orgs", "channel", "acme", "email", "counsel", "counsel@acme.test").out()).contains("acme is told at counsel@acme.test");
+            assertThat(run("orgs", "digest", "acme", "thursday", "9", "America/New_York").out()).contains("Thursdays at 09:00 America/New_York");
+            assertThat(run("orgs", "digest", "acme", "someday", "9", "UTC").err()).contains("\"someday\" is not a day of the week");
+
+            java.io.InputStream stdin = System.in;
+            try {
+                System.setIn(new java.io.ByteArrayInputStream("difference engine notes\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(run("users", "add", "ada@acme.test", "--name", "Ada").out()).contains("ada@acme.test has an account");
+            } finally {
+                System.setIn(stdin);
+            }
+            assertThat(run("orgs", "member", "acme", "ada@acme.test", "analyst").out()).contains("ada@acme.test is analyst of acme");
+            assertThat(run("users", "list").out()).contains("ada@acme.test", "acme (analyst)");
+            assertThat(run("orgs", "show", "acme").out()).contains("Professional plan", "document amazon-web-services/acceptable-use-policy",
+                    "regulation eu-ai-act#Art. 50", "counsel@acme.test", "ada@acme.test");
+            assertThat(run("orgs", "show", "nobody").err()).contains("there is no organisation nobody");
+            assertThat(run("evaluate", "alerts").out()).contains("0 answers on alerts.");
+        }
+
+        @Test
         void platforms_and_documents_list_as_tables_and_as_json() throws Exception {
             assertThat(run("platforms").out()).contains("amazon-web-services", "Amazon Web Services");
             JsonNode platforms = run("platforms", "--json").json();
