@@ -90,8 +90,10 @@ public final class Clausewatch {
     }
 
     /** The same, with alerts leaving as {@code delivery} says (the SMTP server, this Clausewatch's address). */
-    public static Workspace open(StorageConfig storage, CaptureConfig capture, HostResolver resolver, DeliveryConfig delivery) {
+    public static Workspace open(StorageConfig storage, CaptureConfig capture, HostResolver resolver, DeliveryConfig configured) {
         Clock clock = Clock.systemUTC();
+        // --allow-loopback (tests, benchmarks) lets webhooks reach loopback receivers too.
+        DeliveryConfig delivery = capture.allowLoopback() ? configured.withLoopbackAllowed() : configured;
         Knowledge knowledge = Knowledge.bundled(); // validated now: bad knowledge data stops start-up with its path and rule
         Database database = Database.open(storage);
         // On PostgreSQL the blobs live in the database too, so machines share one archive; files stay readable.
@@ -114,7 +116,8 @@ public final class Clausewatch {
         DerivedRecords records = new DerivedRecords(archive, derivedStore, derivers, detector);
         JdbiOutbox outbox = new JdbiOutbox(database);
         JdbiAlertStore alerts = new JdbiAlertStore(database);
-        Notifications notifications = new Notifications(outbox, alerts, records, registry, knowledge, delivery, clock, workerName());
+        Analyzer reading = analyzer.withStoredTopics(records::topics);
+        Notifications notifications = new Notifications(outbox, alerts, records, registry, reading, delivery, clock, workerName());
         JdbiAccountStore people = new JdbiAccountStore(database);
         Mailer mailer = notifications::mail;
         Accounts accounts = new Accounts(people, mailer, delivery.baseUrl(), clock);
@@ -122,7 +125,7 @@ public final class Clausewatch {
         OrganisationRecords organisationRecords = new OrganisationRecords(alerts, notifications.organisations(), notifications.digests(), people, clock);
         return new Workspace(database.description(), storage.dataDir(), registry, archive, new Importer(registry, archive),
                 new ArchiveVerifier(store, blobs), tracker, loop, log, processor, records, outbox,
-                analyzer.withStoredTopics(records::topics), knowledge, alerts, notifications, accounts, memberships, organisationRecords, () -> {
+                reading, knowledge, alerts, notifications, accounts, memberships, organisationRecords, () -> {
                     browser.close();
                     http.close();
                     database.close();

@@ -26,12 +26,13 @@ public record Alert(String id, String organisation, String eventId, String docum
         }
     }
 
-    /** One substantive provision change: its lasting id, kind, reason, heading trail, quotes, topics and page. */
+    /** One substantive provision change: its lasting id, kind, reason, heading trail, quotes, topics, exposure (low, medium, high) and page. */
     public record Item(String provisionId, String kind, String reason, List<String> trail, Optional<String> before, Optional<String> after,
-                       List<String> topics, String link) {
+                       List<String> topics, String exposure, String link) {
         public Item {
             trail = List.copyOf(trail);
             topics = topics == null ? List.of() : List.copyOf(topics);
+            exposure = exposure == null ? "" : exposure;
         }
     }
 }

@@ -117,7 +117,9 @@ public final class AlertText {
         for (Alert.Item item : m.changes()) {
             text.append("\n* ").append(item.kind()).append(" ").append(item.provisionId());
             if (!item.trail().isEmpty()) text.append(" (").append(String.join(" › ", item.trail())).append(")");
-            text.append(": ").append(item.reason()).append("\n");
+            text.append(": ").append(item.reason());
+            if (!item.exposure().isEmpty()) text.append(" (exposure ").append(item.exposure()).append(")");
+            text.append("\n");
             item.before().ifPresent(b -> text.append("  before: “").append(b).append("”\n"));
             item.after().ifPresent(a -> text.append("  after:  “").append(a).append("”\n"));
             if (item.link() != null) text.append("  ").append(baseUrl).append(item.link()).append("\n");
@@ -140,7 +142,9 @@ public final class AlertText {
             html.append("<code>").append(e(item.provisionId())).append("</code>");
             if (item.link() != null) html.append("</a>");
             if (!item.trail().isEmpty()) html.append(" — ").append(e(String.join(" › ", item.trail())));
-            html.append(": ").append(e(item.reason())).append("</p>");
+            html.append(": ").append(e(item.reason()));
+            if (!item.exposure().isEmpty()) html.append(" (exposure ").append(e(item.exposure())).append(")");
+            html.append("</p>");
             quote(html, "Before", item.before());
             quote(html, "After", item.after());
             html.append("</li>");

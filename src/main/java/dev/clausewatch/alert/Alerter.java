@@ -1,5 +1,6 @@
 package dev.clausewatch.alert;
 
+import dev.clausewatch.analysis.Analyzer;
 import dev.clausewatch.analysis.TopicMatch;
 import dev.clausewatch.change.DocumentChanges;
 import dev.clausewatch.change.ProvisionChange;
@@ -9,6 +10,7 @@ import dev.clausewatch.event.EventType;
 import dev.clausewatch.event.Outbox;
 import dev.clausewatch.knowledge.Knowledge;
 import dev.clausewatch.provision.Provision;
+import dev.clausewatch.provision.Reference;
 import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.DocumentId;
 import dev.clausewatch.registry.Registry;
@@ -43,14 +45,16 @@ public final class Alerter {
     private final DerivedRecords records;
     private final Registry registry;
     private final Knowledge knowledge;
+    private final Analyzer analyzer;
     private final Clock clock;
 
-    public Alerter(Outbox outbox, AlertStore store, DerivedRecords records, Registry registry, Knowledge knowledge, Clock clock) {
+    public Alerter(Outbox outbox, AlertStore store, DerivedRecords records, Registry registry, Analyzer analyzer, Clock clock) {
         this.outbox = outbox;
         this.store = store;
         this.records = records;
         this.registry = registry;
-        this.knowledge = knowledge;
+        this.knowledge = analyzer.knowledge();
+        this.analyzer = analyzer;
         this.clock = clock;
     }
 
@@ -123,6 +127,7 @@ public final class Alerter {
             c.after().ifPresent(p -> texts.add(p.text()));
         });
         Map<String, List<TopicMatch>> topicsOf = records.topics(texts);
+        List<Reference> references = records.references(e.after());
         String title = title(document);
         List<Alert.Item> items = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
@@ -134,9 +139,11 @@ public final class Alerter {
                 side.ifPresent(p -> topicsOf.getOrDefault(p.text(), List.of()).forEach(m -> topics.add(m.topicId())));
             }
             touched.addAll(topics);
+            // The exposure of the provision as it now reads (as it read, when removed), from its stored topics.
+            String exposure = analyzer.analyze(any.orElseThrow(), references, id -> List.of()).exposure().level().name().toLowerCase(java.util.Locale.ROOT);
             items.add(new Alert.Item(c.provisionId(), c.kind().name().toLowerCase(java.util.Locale.ROOT), c.reason().description(),
                     any.map(Provision::trail).orElse(List.of()), c.before().map(Provision::text), c.after().map(Provision::text),
-                    List.copyOf(topics), "/documents/" + document + "/provisions/" + c.provisionId()));
+                    List.copyOf(topics), exposure, "/documents/" + document + "/provisions/" + c.provisionId()));
             if (!reasons.contains(c.reason().description())) reasons.add(c.reason().description());
         }
         int from = e.before().entry().number();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,22 +16,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    static final int MAX_ATTEMPTS = 8;
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
-    private static final Duration MAX_BACKOFF = Duration.ofHours(2);
 
     private final AlertStore store;
     private final Map<Channel.Kind, Sender> senders;
     private final Clock clock;
     private final String worker;
     private final Duration lease;
+    private final RetryPolicy retry;
 
     public Dispatcher(AlertStore store, Map<Channel.Kind, Sender> senders, Clock clock, String worker, Duration lease) {
+        this(store, senders, clock, worker, lease, RetryPolicy.DEFAULT);
+    }
+
+    public Dispatcher(AlertStore store, Map<Channel.Kind, Sender> senders, Clock clock, String worker, Duration lease, RetryPolicy retry) {
         this.store = store;
         this.senders = Map.copyOf(senders);
         this.clock = clock;
         this.worker = worker;
         this.lease = lease;
+        this.retry = retry;
     }
 
     /** Attempts every delivery due now; returns how many were delivered. */
@@ -62,20 +64,14 @@ public final class Dispatcher {
             store.dead(delivery.key(), attempts, bug.getMessage() == null ? bug.toString() : bug.getMessage());
             return false;
         } catch (Sender.Failure failure) {
-            if (!failure.transientFailure() || attempts >= MAX_ATTEMPTS) {
+            if (!failure.transientFailure() || attempts >= retry.attempts()) {
                 LOG.warn("delivery {} failed for good after {} attempts: {}", delivery.key(), attempts, failure.getMessage());
                 store.dead(delivery.key(), attempts, failure.getMessage());
             } else {
-                store.retry(delivery.key(), attempts, clock.instant().plus(backoff(attempts)), failure.getMessage());
+                store.retry(delivery.key(), attempts, clock.instant().plus(retry.backoff(attempts)), failure.getMessage());
             }
             return false;
         }
-    }
-
-    /** A random wait between half and all of 30 s × 2^(attempts−1), at most two hours: receivers coming back are not stampeded. */
-    static Duration backoff(int attempts) {
-        long cap = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(20, attempts - 1));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.clausewatch.alert;
 
+import dev.clausewatch.analysis.Analyzer;
 import dev.clausewatch.capture.AddressPolicy;
 import dev.clausewatch.derivation.DerivedRecords;
 import dev.clausewatch.event.Outbox;
@@ -26,8 +27,9 @@ public final class Notifications {
     private final Organisations organisations;
     private final java.util.Optional<EmailSender> mail;
 
-    public Notifications(Outbox outbox, AlertStore store, DerivedRecords records, Registry registry, Knowledge knowledge, DeliveryConfig config,
+    public Notifications(Outbox outbox, AlertStore store, DerivedRecords records, Registry registry, Analyzer analyzer, DeliveryConfig config,
                          Clock clock, String worker) {
+        Knowledge knowledge = analyzer.knowledge();
         Destinations destinations = new Destinations(new AddressPolicy(config.allowLoopback()));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
         Map<Channel.Kind, Sender> senders = new EnumMap<>(Channel.Kind.class);
@@ -37,9 +39,9 @@ public final class Notifications {
         senders.put(Channel.Kind.EMAIL, mail.<Sender>map(m -> m).orElse((channel, alert, key) -> {
             throw new Sender.Failure(NO_MAIL_SERVER, true);
         }));
-        this.alerter = new Alerter(outbox, store, records, registry, knowledge, clock);
+        this.alerter = new Alerter(outbox, store, records, registry, analyzer, clock);
         this.digests = new Digests(store, clock);
-        this.dispatcher = new Dispatcher(store, senders, clock, worker, Duration.ofMinutes(2));
+        this.dispatcher = new Dispatcher(store, senders, clock, worker, Duration.ofMinutes(2), config.retry());
         this.organisations = new Organisations(store, registry, knowledge, destinations, clock);
     }
 

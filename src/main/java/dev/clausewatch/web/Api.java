@@ -124,11 +124,14 @@ final class Api {
     private void references(Context ctx) {
         Document document = selection.document(ctx);
         view.history(document); // a document with no version yet is a 404 sentence, as on every document route
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("document", document.id().toString());
-        body.put("refersTo", view.references(document).stream().map(r -> reference(document.id().toString(), r)).toList());
-        body.put("referredToBy", view.incoming(document).stream().map(i -> reference(i.from().id().toString(), i.reference())).toList());
-        ctx.json(body);
+        // The same answer for everyone until the derived records change: kept per state, as the pages are.
+        ctx.json(view.keep("api references " + document.id(), () -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("document", document.id().toString());
+            body.put("refersTo", view.references(document).stream().map(r -> reference(document.id().toString(), r)).toList());
+            body.put("referredToBy", view.incoming(document).stream().map(i -> reference(i.from().id().toString(), i.reference())).toList());
+            return body;
+        }));
     }
 
     private static Map<String, Object> reference(String from, dev.clausewatch.provision.Reference r) {

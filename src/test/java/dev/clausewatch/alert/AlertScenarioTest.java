@@ -108,7 +108,7 @@ class AlertScenarioTest {
             w.importer().importPaths(List.of(Path.of("demo/ota-history/amazon-web-services")));
             w.processor().catchUp(p -> {});
             Organisations organisations = new Organisations(w.alerts(), w.registry(), w.knowledge(), DESTINATIONS, clock);
-            Alerter alerter = new Alerter(w.outbox(), w.alerts(), w.records(), w.registry(), w.knowledge(), clock);
+            Alerter alerter = new Alerter(w.outbox(), w.alerts(), w.records(), w.registry(), w.analyzer(), clock);
             assertThat(alerter.run()).as("history imported before anyone watched tells nobody").isZero();
 
             organisations.create("acme", "Acme Compliance", Plan.WATCHER);
@@ -167,7 +167,7 @@ class AlertScenarioTest {
             organisations.create("acme", "Acme", Plan.PROFESSIONAL);
             organisations.watch("acme", Watch.document(AUP));
             organisations.webhook("acme", "hook", hook());
-            Alerter alerter = new Alerter(w.outbox(), w.alerts(), w.records(), w.registry(), w.knowledge(), clock);
+            Alerter alerter = new Alerter(w.outbox(), w.alerts(), w.records(), w.registry(), w.analyzer(), clock);
             alerter.run();
 
             String latest = w.archive().text(w.archive().timeline(AUP).getLast().version());
@@ -260,7 +260,7 @@ class AlertScenarioTest {
 
             DeliveryConfig config = DeliveryConfig.fromEnvironment(Map.of("CLAUSEWATCH_BASE_URL", "https://clausewatch.test"))
                     .withSmtp("127.0.0.1", smtp.getSmtp().getPort()).withLoopbackAllowed();
-            Notifications notifications = new Notifications(w.outbox(), w.alerts(), w.records(), w.registry(), w.knowledge(), config,
+            Notifications notifications = new Notifications(w.outbox(), w.alerts(), w.records(), w.registry(), w.analyzer(), config,
                     Clock.systemUTC(), "scenario");
             notifications.run(); // what came before anyone watched tells nobody
             Organisations organisations = notifications.organisations();
@@ -307,6 +307,8 @@ class AlertScenarioTest {
                         .isEqualTo("The Amazon Web Services Responsible AI Policy changed; the Amazon Web Services Acceptable Use Policy you watch incorporates it by reference.");
                 assertThat(body.at("/message/changes").findValuesAsText("after")).anySatisfy(q -> assertThat(q).contains("interference in elections"));
                 assertThat(body.at("/message/changes").findValuesAsText("before")).anySatisfy(q -> assertThat(q).contains(prohibition));
+                assertThat(body.at("/message/changes").findValuesAsText("exposure")).as("the exposure of each changed provision").allMatch(x -> x.matches("low|medium|high"));
+                assertThat(body.at("/message/topics").size()).as("the topics the change touches").isPositive();
             });
             assertThat(smtp.getReceivedMessages()).singleElement().satisfies(mail -> {
                 String text = plainText(mail);
@@ -348,7 +350,7 @@ class AlertScenarioTest {
             w.importer().importPaths(List.of(Path.of("demo/ota-history/amazon-web-services")));
             w.processor().catchUp(p -> {});
             Organisations organisations = new Organisations(w.alerts(), w.registry(), w.knowledge(), DESTINATIONS, clock);
-            Alerter alerter = new Alerter(w.outbox(), w.alerts(), w.records(), w.registry(), w.knowledge(), clock);
+            Alerter alerter = new Alerter(w.outbox(), w.alerts(), w.records(), w.registry(), w.analyzer(), clock);
             alerter.run();
             String topic = "ai-training-on-user-content";
             java.util.Set<String> mapped = w.knowledge().regulationsOf(List.of(topic));
@@ -397,7 +399,7 @@ class AlertScenarioTest {
             w.processor().catchUp(p -> {});
             now.set(Instant.parse("2026-12-01T10:00:00Z")); // a Tuesday
             Organisations organisations = new Organisations(w.alerts(), w.registry(), w.knowledge(), DESTINATIONS, clock);
-            Alerter alerter = new Alerter(w.outbox(), w.alerts(), w.records(), w.registry(), w.knowledge(), clock);
+            Alerter alerter = new Alerter(w.outbox(), w.alerts(), w.records(), w.registry(), w.analyzer(), clock);
             Digests digests = new Digests(w.alerts(), clock);
             alerter.run();
             organisations.create("smallco", "Small Co", Plan.FREE);
