@@ -108,7 +108,7 @@ public final class OrganisationRecords {
         Alert test = new Alert("test:" + access.organisation() + ":" + channelId + ":" + now, access.organisation(), "test", "clausewatch/test",
                 Alert.Cadence.SAME_DAY, new Alert.Message("Clausewatch test message for " + channel.id(), "clausewatch/test", "Test message",
                         Optional.of("This is a test of the " + channel.kind().name().toLowerCase(java.util.Locale.ROOT) + " channel " + channel.id()
-                                + "; nothing changed."), 0, 0, now, "a test sent by " + access.actor(), "/", List.of(), List.of()), now);
+                                + "; nothing changed."), 0, 0, now, "a test sent by " + access.actor(), "/", List.of(), List.of(), ""), now);
         alerts.record(test, List.of(channelId), now);
         return test;
     }

@@ -17,12 +17,16 @@ public record Alert(String id, String organisation, String eventId, String docum
 
     public enum Cadence { SAME_DAY, DIGEST }
 
-    /** The change summary: what changed, in which document, and how it reaches what the organisation watches. */
+    /**
+     * The change summary: what changed, in which document, and how it reaches what the organisation
+     * watches; {@code effectiveDate} says how the stated effective date moved ("2024-01-01 → 2024-06-01"), empty when it did not.
+     */
     public record Message(String subject, String document, String documentTitle, Optional<String> through, int fromNumber, int toNumber,
-                          Instant observedAt, String reasons, String link, List<Item> changes, List<String> topics) {
+                          Instant observedAt, String reasons, String link, List<Item> changes, List<String> topics, String effectiveDate) {
         public Message {
             changes = List.copyOf(changes);
             topics = topics == null ? List.of() : List.copyOf(topics); // alerts stored before topics were named have none
+            effectiveDate = effectiveDate == null ? "" : effectiveDate;
         }
     }
 

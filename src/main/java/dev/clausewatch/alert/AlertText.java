@@ -113,6 +113,7 @@ public final class AlertText {
         m.through().ifPresent(t -> text.append(t).append("\n\n"));
         text.append(m.documentTitle()).append(", version ").append(m.fromNumber()).append(" → ").append(m.toNumber())
                 .append(" (seen ").append(m.observedAt().toString(), 0, 10).append("): ").append(m.reasons()).append("\n");
+        if (!m.effectiveDate().isEmpty()) text.append("Effective date: ").append(m.effectiveDate()).append("\n");
         if (!m.topics().isEmpty()) text.append("Topics: ").append(String.join(", ", m.topics())).append("\n");
         for (Alert.Item item : m.changes()) {
             text.append("\n* ").append(item.kind()).append(" ").append(item.provisionId());
@@ -134,6 +135,7 @@ public final class AlertText {
         m.through().ifPresent(t -> html.append("<p><strong>").append(e(t)).append("</strong></p>"));
         html.append("<p>").append(e(m.documentTitle())).append(", version ").append(m.fromNumber()).append(" → ").append(m.toNumber())
                 .append(": ").append(e(m.reasons())).append("</p>");
+        if (!m.effectiveDate().isEmpty()) html.append("<p>Effective date: ").append(e(m.effectiveDate())).append("</p>");
         if (!m.topics().isEmpty()) html.append("<p>Topics: ").append(e(String.join(", ", m.topics()))).append("</p>");
         html.append("<ul>");
         for (Alert.Item item : m.changes()) {

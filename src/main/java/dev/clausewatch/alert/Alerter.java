@@ -9,6 +9,7 @@ import dev.clausewatch.event.Event;
 import dev.clausewatch.event.EventType;
 import dev.clausewatch.event.Outbox;
 import dev.clausewatch.knowledge.Knowledge;
+import dev.clausewatch.provision.EffectiveDate;
 import dev.clausewatch.provision.Provision;
 import dev.clausewatch.provision.Reference;
 import dev.clausewatch.registry.Document;
@@ -153,7 +154,13 @@ public final class Alerter {
                 .orElse(title + ": " + items.size() + " substantive change" + (items.size() == 1 ? "" : "s"));
         List<String> topicTitles = touched.stream().map(id -> knowledge.topic(id).map(t -> t.title()).orElse(id)).toList();
         return Optional.of(new Alert.Message(subject, document.toString(), title, through, from, toNumber, e.observedAt(),
-                String.join("; ", reasons), link, items, topicTitles));
+                String.join("; ", reasons), link, items, topicTitles, effectiveDateChange(e)));
+    }
+
+    private static String effectiveDateChange(DocumentChanges.Event e) {
+        Optional<String> before = EffectiveDate.in(e.before().provisions()).map(d -> d.date().toString());
+        Optional<String> after = EffectiveDate.in(e.after().provisions()).map(d -> d.date().toString());
+        return before.equals(after) ? "" : before.orElse("none stated") + " → " + after.orElse("none stated");
     }
 
     private String title(DocumentId id) {

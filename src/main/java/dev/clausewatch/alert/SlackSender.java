@@ -79,6 +79,7 @@ public final class SlackSender implements Sender {
         m.through().ifPresent(t -> lead.append("*").append(escape(t)).append("*\n"));
         lead.append(escape(m.documentTitle())).append(", version ").append(m.fromNumber()).append(" → ").append(m.toNumber())
                 .append(": ").append(escape(m.reasons()));
+        if (!m.effectiveDate().isEmpty()) lead.append("\nEffective date: ").append(escape(m.effectiveDate()));
         if (!m.topics().isEmpty()) lead.append("\nTopics: ").append(escape(String.join(", ", m.topics())));
         section(blocks, lead.toString());
         for (Alert.Item item : m.changes().subList(0, Math.min(MAX_ITEMS, m.changes().size()))) {

@@ -120,8 +120,9 @@ class AlertScenarioTest {
             organisations.email("smallco", "owner", "owner@smallco.test");
 
             String latest = w.archive().text(w.archive().timeline(AUP).getLast().version());
-            String changed = latest.replaceFirst("(?m)^(\\s*[-*]\\s+)([^\\n]+)$", "$1Use the Services to generate political campaign material at scale.");
-            assertThat(changed).isNotEqualTo(latest);
+            String changed = latest.replaceFirst("(?m)^(\\s*[-*]\\s+)([^\\n]+)$", "$1Use the Services to generate political campaign material at scale.")
+                    .replace("Last Updated: July 1, 2021", "Last Updated: December 1, 2026");
+            assertThat(changed).isNotEqualTo(latest).contains("December 1, 2026");
             now.set(now.get().plusSeconds(60));
             capture(w, changed);
 
@@ -135,6 +136,7 @@ class AlertScenarioTest {
                 assertThat(body.at("/message/document").asText()).isEqualTo(AUP.toString());
                 assertThat(body.at("/message/changes").findValuesAsText("after")).anySatisfy(q -> assertThat(q).contains("political campaign material"));
                 assertThat(body.at("/message/link").asText()).startsWith("/documents/" + AUP + "/changes?from=");
+                assertThat(body.at("/message/effectiveDate").asText()).isEqualTo("2021-07-01 → 2026-12-01");
             });
             MimeMessage[] mails = smtp.getReceivedMessages();
             assertThat(mails).singleElement().satisfies(mail -> {

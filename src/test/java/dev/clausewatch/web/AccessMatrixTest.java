@@ -95,7 +95,7 @@ class AccessMatrixTest {
         Alert alert = new Alert("event@" + organisation, organisation, "event", "amazon-web-services/acceptable-use-policy", Alert.Cadence.SAME_DAY,
                 new Alert.Message("A change for " + organisation + (organisation.equals("other") ? " " + OTHER_MARK : ""),
                         "amazon-web-services/acceptable-use-policy", "AUP", Optional.empty(), 1, 2, Instant.now(), "the wording changes what it says",
-                        "/documents/amazon-web-services/acceptable-use-policy/changes?from=1&to=2", List.of(), List.of()), Instant.now());
+                        "/documents/amazon-web-services/acceptable-use-policy/changes?from=1&to=2", List.of(), List.of(), ""), Instant.now());
         w.alerts().record(alert, List.of(), Instant.now());
         return alert.id();
     }
