@@ -26,6 +26,8 @@ public final class Notifications {
     private final Dispatcher dispatcher;
     private final Organisations organisations;
     private final java.util.Optional<EmailSender> mail;
+    private final Clock clock;
+    private volatile java.time.Instant digestsCheckedAt;
 
     public Notifications(Outbox outbox, AlertStore store, DerivedRecords records, Registry registry, Analyzer analyzer, DeliveryConfig config,
                          Clock clock, String worker) {
@@ -43,12 +45,17 @@ public final class Notifications {
         this.digests = new Digests(store, clock);
         this.dispatcher = new Dispatcher(store, senders, clock, worker, Duration.ofMinutes(2), config.retry());
         this.organisations = new Organisations(store, registry, knowledge, destinations, clock);
+        this.clock = clock;
     }
 
-    /** One round: new alerts, due digests, due deliveries. */
+    /** One round: new alerts, due digests (looked for once a minute: they fall due on the hour), due deliveries. */
     public void run() {
         alerter.run();
-        digests.run();
+        java.time.Instant now = clock.instant();
+        if (digestsCheckedAt == null || !now.isBefore(digestsCheckedAt.plusSeconds(60))) {
+            digests.run();
+            digestsCheckedAt = now;
+        }
         dispatcher.run();
     }
 
