@@ -110,6 +110,11 @@ public final class Memberships {
         if (!invitation.userOrEmail().equals(user.email())) {
             throw new Refused(Refused.Kind.FORBIDDEN, "this invitation is for " + invitation.userOrEmail() + ", not " + user.email());
         }
+        Optional<Role> already = store.role(invitation.organisation().orElseThrow(), user.id());
+        if (already.isPresent()) {
+            // Accepting never changes a member's role (an owner invited as viewer would demote themselves).
+            throw new Refused(Refused.Kind.INVALID, "you are already " + already.get().label() + " of " + invitation.organisation().get());
+        }
         if (store.useInvitation(hash, clock.instant()).isEmpty()) throw unusable; // accepted a moment ago, elsewhere
         String organisation = invitation.organisation().orElseThrow();
         store.addMember(organisation, user.id(), invitation.role().orElseThrow(), clock.instant());

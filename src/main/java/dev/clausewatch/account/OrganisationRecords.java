@@ -77,11 +77,17 @@ public final class OrganisationRecords {
         return alerts.deliveries(access.organisation());
     }
 
-    /** The channels, without webhook secrets: those are shown once, when the channel is added. */
+    /**
+     * The channels, without webhook secrets (shown once, when the channel is added); a webhook's or
+     * Slack's URL is itself a secret (whoever has it can post there), so only those who manage
+     * channels see more than its host.
+     */
     public List<Channel> channels(Access access) {
         access.require(Permission.READ);
-        return alerts.channels(access.organisation()).stream()
-                .map(c -> new Channel(c.organisation(), c.id(), c.kind(), c.address(), c.secret().map(s -> "whsec_…"))).toList();
+        boolean manages = access.may(Permission.MANAGE_CHANNELS);
+        return alerts.channels(access.organisation()).stream().map(c -> new Channel(c.organisation(), c.id(), c.kind(),
+                manages || c.kind() == Channel.Kind.EMAIL ? c.address() : URI.create(c.address()).getScheme() + "://" + URI.create(c.address()).getHost() + "/…",
+                c.secret().map(s -> "whsec_…"))).toList();
     }
 
     /** Adds a channel; a webhook's signing secret is in the returned channel, this once. */

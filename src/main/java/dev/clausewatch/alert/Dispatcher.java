@@ -3,6 +3,7 @@ package dev.clausewatch.alert;
 import java.time.Clock;
 import java.time.Duration;
 
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +41,20 @@ public final class Dispatcher {
     /** Attempts every delivery due now; returns how many were delivered. */
     public int run() {
         int delivered = 0;
-        for (Delivery delivery : store.claimDue(clock.instant(), worker, lease, 100)) {
-            if (attempt(delivery)) delivered++;
+        // A few at a time, each batch under a fresh lease: an attempt may take 20 s (connect and
+        // answer timeouts), and a batch must be done before its lease lets another process take it.
+        for (int batch = 0; batch < 30; batch++) {
+            List<Delivery> claimed = store.claimDue(clock.instant(), worker, lease, CLAIM);
+            if (claimed.isEmpty()) break;
+            for (Delivery delivery : claimed) {
+                if (attempt(delivery)) delivered++;
+            }
         }
         return delivered;
     }
+
+    /** Deliveries claimed at once: with 20 s per attempt at worst, three fit well within the two-minute lease. */
+    private static final int CLAIM = 3;
 
     private boolean attempt(Delivery delivery) {
         int attempts = delivery.attempts() + 1;

@@ -50,13 +50,22 @@ public final class Notifications {
 
     /** One round: new alerts, due digests (looked for once a minute: they fall due on the hour), due deliveries. */
     public void run() {
-        alerter.run();
+        // Each part on its own: alerts that cannot be made this round never hold up deliveries already due.
+        stage("making alerts", alerter::run);
         java.time.Instant now = clock.instant();
         if (digestsCheckedAt == null || !now.isBefore(digestsCheckedAt.plusSeconds(60))) {
-            digests.run();
+            stage("composing digests", digests::run);
             digestsCheckedAt = now;
         }
-        dispatcher.run();
+        stage("delivering", dispatcher::run);
+    }
+
+    private static void stage(String what, java.util.function.IntSupplier part) {
+        try {
+            part.getAsInt();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Notifications.class).warn("{} failed this round; trying again next round: {}", what, e.toString(), e);
+        }
     }
 
     /** Sends a plain-text mail now (account mail: reset links, invitations), failing with a sentence when it cannot. */

@@ -41,7 +41,7 @@ public final class WebhookSender implements Sender {
                 .header("webhook-timestamp", timestamp)
                 .header("webhook-signature", "v1," + sign(channel.secret().orElseThrow(), idempotencyKey, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        post(http, request, channel.address());
+        post(http, request, "the webhook at " + URI.create(channel.address()).getHost());
     }
 
     /** Posts; 2xx is delivered, 408, 429, 5xx and no answer are transient failures, anything else permanent. */

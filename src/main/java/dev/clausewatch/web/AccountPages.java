@@ -132,8 +132,15 @@ final class AccountPages {
                 records.watch(a, Watch.parse(param(ctx, "kind"), param(ctx, "target"))));
         change(routes, "/orgs/{org}/watches/remove", "watchlist", "watch-removed", (ctx, a) ->
                 records.unwatch(a, Watch.parse(param(ctx, "kind"), param(ctx, "target"))));
-        change(routes, "/orgs/{org}/channels", "channels", "channel-added", (ctx, a) ->
-                records.addChannel(a, OrganisationApi.kind(param(ctx, "kind")), param(ctx, "id"), param(ctx, "address")));
+        routes.put("/orgs/{org}/channels", ctx -> orgChange(ctx, "channels", a -> {
+            var channel = records.addChannel(a, OrganisationApi.kind(param(ctx, "kind")), param(ctx, "id"), param(ctx, "address"));
+            if (channel.secret().isPresent()) {
+                secret(ctx, "Your webhook's signing secret", "Copy it now: it is shown this once. Your receiver checks the webhook-signature "
+                        + "header with it (Standard Webhooks).", channel.secret().get(), a);
+            } else {
+                ctx.redirect("/orgs/" + a.organisation() + "/channels?done=channel-added", HttpStatus.SEE_OTHER);
+            }
+        }));
         change(routes, "/orgs/{org}/channels/remove", "channels", "channel-removed", (ctx, a) -> records.removeChannel(a, param(ctx, "id")));
         change(routes, "/orgs/{org}/channels/test", "channels", "test-queued", (ctx, a) -> records.sendTest(a, param(ctx, "id")));
         change(routes, "/orgs/{org}/feed/revoke", "channels", "feed-revoked", (ctx, a) -> records.revokeFeed(a));
@@ -395,7 +402,8 @@ final class AccountPages {
 
     /** Only a path on this site, so a link cannot send someone elsewhere after signing in. */
     static String local(String then) {
-        return then != null && then.startsWith("/") && !then.startsWith("//") && !then.contains("\\") && then.length() < 500 ? then : "/orgs";
+        return then != null && then.startsWith("/") && !then.startsWith("//") && !then.contains("\\") && then.length() < 500
+                && then.chars().allMatch(c -> c > 0x20 && c != 0x7f) ? then : "/orgs"; // a tab or newline could make "/\t/evil.example" leave the site
     }
 
     private static String param(Context ctx, String name) {

@@ -121,6 +121,12 @@ class AccountsTest {
             assertThatThrownBy(() -> memberships.access(eve, "acme")).isInstanceOfSatisfying(Refused.class,
                     r -> assertThat(r.kind()).isEqualTo(Refused.Kind.NOT_FOUND)).hasMessage("there is no organisation acme");
 
+            memberships.invite(owner, "ada@example.test", Role.VIEWER);
+            String selfInvitation = lastLink("/invitations");
+            assertThatThrownBy(() -> memberships.accept(ada, selfInvitation)).as("accepting never demotes a member")
+                    .hasMessage("you are already owner of acme");
+            assertThat(memberships.access(ada, "acme").role()).contains(Role.OWNER);
+
             memberships.changeRole(owner, bob.id(), Role.ADMIN);
             Access admin = memberships.access(bob, "acme");
             assertThatThrownBy(() -> memberships.changeRole(admin, ada.id(), Role.VIEWER)).hasMessageContaining("cannot give or change the role owner");
