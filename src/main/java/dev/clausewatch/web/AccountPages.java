@@ -95,11 +95,13 @@ final class AccountPages {
     Map<String, Handler> posts() {
         Map<String, Handler> routes = new LinkedHashMap<>();
         routes.put("/signup", ctx -> refusedOnPage(ctx, () -> {
+            Signed.checkPreSession(ctx);
             accounts.signUp(ctx.formParam("email"), ctx.formParam("name"), ctx.formParam("password"));
             Signed.start(ctx, accounts.signIn(ctx.formParam("email"), ctx.formParam("password")));
             ctx.redirect("/orgs?done=signed-up", HttpStatus.SEE_OTHER);
         }));
         routes.put("/signin", ctx -> refusedOnPage(ctx, () -> {
+            Signed.checkPreSession(ctx);
             Signed.start(ctx, accounts.signIn(ctx.formParam("email"), ctx.formParam("password")));
             ctx.redirect(local(ctx.formParam("then")), HttpStatus.SEE_OTHER);
         }));
@@ -110,6 +112,7 @@ final class AccountPages {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         });
         routes.put("/reset", ctx -> refusedOnPage(ctx, () -> {
+            Signed.checkPreSession(ctx);
             if (ctx.formParam("token") == null) {
                 accounts.requestReset(ctx.formParam("email"));
                 ctx.redirect("/signin?done=reset-sent", HttpStatus.SEE_OTHER);
@@ -387,7 +390,8 @@ final class AccountPages {
     }
 
     private void form(Context ctx, String title, String action, String submit, Field... fields) {
-        render(ctx, new Panel(title, done(ctx), List.of(new Section(null, List.of(), null, List.of(new Form(action, submit, List.of(fields), null))),
+        String csrf = Signed.preSession(ctx);
+        render(ctx, new Panel(title, done(ctx), List.of(new Section(null, List.of(), null, List.of(new Form(action, submit, List.of(fields), csrf))),
                 new Section(null, List.of(), new Table(List.of("No account yet?", "Forgot your password?"),
                         List.of(List.of(Cell.link("Sign up", "/signup"), Cell.link("Reset it", "/reset")))), List.of()))));
     }

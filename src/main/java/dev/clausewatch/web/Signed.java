@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 final class Signed {
     static final String COOKIE = "cw_session";
+    static final String PRE_SESSION = "cw_form";
     private final Accounts accounts;
 
     Signed(Accounts accounts) {
@@ -49,6 +50,29 @@ final class Signed {
     private static String formParam(Context ctx, String name) {
         String type = ctx.contentType();
         return type != null && type.startsWith("application/x-www-form-urlencoded") ? ctx.formParam(name) : null;
+    }
+
+    /**
+     * The CSRF secret of the forms shown before there is a session (sign-up, sign-in, reset): a
+     * random value in its own HttpOnly cookie and in the form, which must match (double submit), so
+     * another site cannot sign someone into the other site's chosen account.
+     */
+    static String preSession(Context ctx) {
+        String existing = ctx.cookie(PRE_SESSION);
+        if (existing != null && existing.matches("[A-Za-z0-9_-]{43}")) return existing;
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String value = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ctx.cookie(new Cookie(PRE_SESSION, value, "/", 3_600, "https".equals(ctx.scheme()), true, null, SameSite.LAX));
+        return value;
+    }
+
+    static void checkPreSession(Context ctx) {
+        String cookie = ctx.cookie(PRE_SESSION);
+        String sent = formParam(ctx, "_csrf");
+        if (cookie == null || sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), cookie.getBytes(StandardCharsets.UTF_8))) {
+            throw new Refused(Refused.Kind.FORBIDDEN, "this form is stale or was not sent from Clausewatch: reload the page and try again");
+        }
     }
 
     static void start(Context ctx, Accounts.Session session) {

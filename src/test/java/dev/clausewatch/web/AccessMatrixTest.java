@@ -187,6 +187,12 @@ class AccessMatrixTest {
         assertThat(forged.body()).contains("this form is stale or was not sent from Clausewatch");
         assertThat(w.alerts().watches("acme")).isEmpty();
 
+        // Signing in needs the form's own secret too: another site cannot sign someone into its account.
+        HttpResponse<String> loginCsrf = send(actors.getLast(), HandlerType.POST, "/signin", "email=owner%40acme.test&password=a+long+passphrase+number+0",
+                "application/x-www-form-urlencoded");
+        assertThat(loginCsrf.statusCode()).isEqualTo(403);
+        assertThat(loginCsrf.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(Signed.COOKIE + "="));
+
         // The private feed: its own alerts only; a made-up or revoked address is not found.
         Actor anonymous = actors.getLast();
         String feed = w.organisationRecords().renewFeed(w.memberships().access(w.accounts().user("owner@acme.test").orElseThrow(), "acme"));
