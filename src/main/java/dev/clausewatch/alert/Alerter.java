@@ -65,19 +65,26 @@ public final class Alerter {
         while (true) {
             List<Event> events = outbox.after(store.cursor(CONSUMER), TYPES, BATCH);
             if (events.isEmpty()) return made;
+            // Who watches what, read once per batch rather than once per event.
+            Map<Organisation, List<AlertStore.Watching>> watchers = new java.util.LinkedHashMap<>();
+            for (Organisation organisation : store.organisations()) {
+                List<AlertStore.Watching> watching = store.watching(organisation.id());
+                if (!watching.isEmpty()) watchers.put(organisation, watching);
+            }
             for (Event event : events) {
-                made += handle(event);
+                if (!watchers.isEmpty()) made += handle(event, watchers); // with nobody watching, no summary is worth composing
                 store.advance(CONSUMER, event.seq());
             }
         }
     }
 
-    private int handle(Event event) {
+    private int handle(Event event, Map<Organisation, List<AlertStore.Watching>> watchers) {
         Optional<Change> change = change(event);
         if (change.isEmpty()) return 0;
         int made = 0;
-        for (Organisation organisation : store.organisations()) {
-            boolean watched = store.watching(organisation.id()).stream()
+        for (var entry : watchers.entrySet()) {
+            Organisation organisation = entry.getKey();
+            boolean watched = entry.getValue().stream()
                     .anyMatch(w -> !event.occurredAt().isBefore(w.since()) && w.watch().covers(change.get().scope()));
             if (!watched) continue;
             Alert alert = new Alert(event.id() + "@" + organisation.id(), organisation.id(), event.id(), change.get().scope().document().toString(),

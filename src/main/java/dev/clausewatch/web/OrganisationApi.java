@@ -46,13 +46,14 @@ final class OrganisationApi {
     Map<Route, Handler> routes() {
         String org = "/api/v1/orgs/{org}";
         Map<Route, Handler> routes = new LinkedHashMap<>();
-        routes.put(new Route(HandlerType.GET, org), ctx -> json(ctx, organisation(ctx)));
+        routes.put(new Route(HandlerType.GET, org), ctx -> json(ctx, organisation(access(ctx))));
         routes.put(new Route(HandlerType.GET, org + "/watches"), ctx -> json(ctx, records.watches(access(ctx))));
         routes.put(new Route(HandlerType.POST, org + "/watches"), ctx -> {
             JsonNode body = body(ctx);
-            records.watch(access(ctx), Watch.parse(text(body, "kind"), text(body, "target")));
+            Access access = access(ctx);
+            records.watch(access, Watch.parse(text(body, "kind"), text(body, "target")));
             ctx.status(201);
-            json(ctx, records.watches(access(ctx)));
+            json(ctx, records.watches(access));
         });
         routes.put(new Route(HandlerType.DELETE, org + "/watches"), ctx -> {
             records.unwatch(access(ctx), Watch.parse(required(ctx.queryParam("kind"), "kind"), required(ctx.queryParam("target"), "target")));
@@ -79,8 +80,9 @@ final class OrganisationApi {
         routes.put(new Route(HandlerType.GET, org + "/digest"), ctx -> json(ctx, digest(ctx)));
         routes.put(new Route(HandlerType.PUT, org + "/digest"), ctx -> {
             JsonNode body = body(ctx);
-            records.digestAt(access(ctx), DigestSchedule.parse(text(body, "day"), body.path("hour").asInt(-1), text(body, "timeZone")));
-            json(ctx, organisation(ctx));
+            Access access = access(ctx);
+            records.digestAt(access, DigestSchedule.parse(text(body, "day"), body.path("hour").asInt(-1), text(body, "timeZone")));
+            json(ctx, organisation(access));
         });
         routes.put(new Route(HandlerType.GET, org + "/members"), ctx -> json(ctx, memberships.members(access(ctx)).stream()
                 .map(m -> Map.of("email", m.user().email(), "name", m.user().name(), "role", m.role().label())).toList()));
@@ -103,8 +105,8 @@ final class OrganisationApi {
         return memberships.access(session.user(), organisation);
     }
 
-    private Map<String, Object> organisation(Context ctx) {
-        var o = records.organisation(access(ctx));
+    private Map<String, Object> organisation(Access access) {
+        var o = records.organisation(access);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", o.id());
         body.put("name", o.name());

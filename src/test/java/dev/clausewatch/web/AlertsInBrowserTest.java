@@ -3,7 +3,6 @@ package dev.clausewatch.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.clausewatch.TestStores;
@@ -16,7 +15,6 @@ import dev.clausewatch.provision.ProvisionKind;
 import dev.clausewatch.registry.DocumentId;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlertsInBrowserTest {
     private static final DocumentId AUP = DocumentId.parse("amazon-web-services/acceptable-use-policy");
-    private static final Path ARTIFACTS = Path.of("target", "test-artifacts");
     private Workspace w;
     private Javalin app;
     private Playwright playwright;
@@ -48,11 +45,8 @@ class AlertsInBrowserTest {
         w.processor().catchUp(p -> {});
         app = new WebServer(w.registry(), w.archive(), w.records(), w.analyzer())
                 .withAccounts(w.accounts(), w.memberships(), w.organisationRecords()).start("127.0.0.1", 0);
-        Files.createDirectories(ARTIFACTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -83,14 +77,14 @@ class AlertsInBrowserTest {
         page.fill("input[name=name]", "Acme Compliance");
         page.click("button:has-text('Create')");
         assertThat(page.locator("h1").textContent()).isEqualTo("Acme Compliance");
-        shot(page, "alerts-1-organisation");
+        Chromium.shot(page, "alerts-1-organisation");
 
         page.navigate(base + "/documents/" + AUP + "/provisions/" + clause.id());
         page.click("text=Watch this provision");
         page.click("button:has-text('Watch')");
         assertThat(page.locator("p.notice").textContent()).as("the Free plan's refusal, on the page")
                 .isEqualTo("Watching a single provision is part of the Professional plan; the Free plan watches platforms and documents.");
-        shot(page, "alerts-2-refused-on-free");
+        Chromium.shot(page, "alerts-2-refused-on-free");
 
         w.notifications().organisations().changePlan("acme", Plan.PROFESSIONAL); // plans are set by an administrator
         page.navigate(base + "/documents/" + AUP + "/provisions/" + clause.id());
@@ -98,7 +92,7 @@ class AlertsInBrowserTest {
         page.click("button:has-text('Watch')");
         assertThat(page.locator("p.notice").textContent()).isEqualTo("Watching it: changes will reach your channels.");
         assertThat(page.locator("main table").last().textContent()).contains(AUP + "#" + clause.id());
-        shot(page, "alerts-3-watchlist");
+        Chromium.shot(page, "alerts-3-watchlist");
 
         String latest = w.archive().text(w.archive().timeline(AUP).getLast().version());
         w.archive().record(AUP, List.of(new Observed(latest.replace(clause.markdown(), clause.markdown().replaceFirst("\\.?$", ", or to train weapons targeting systems."))
@@ -110,12 +104,9 @@ class AlertsInBrowserTest {
         assertThat(page.locator("main table").last().textContent()).contains("Amazon Web Services Acceptable Use Policy: 1 substantive change");
         page.click("button:has-text('Relevant')");
         assertThat(page.locator("p.notice").textContent()).isEqualTo("Thank you: your answer is recorded.");
-        shot(page, "alerts-4-history");
+        Chromium.shot(page, "alerts-4-history");
         page.click("main table a:has-text('substantive change')");
         assertThat(page.content()).contains("weapons targeting systems");
     }
 
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(ARTIFACTS.resolve(name + ".png")).setFullPage(true));
-    }
 }

@@ -3,16 +3,13 @@ package dev.clausewatch.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.clausewatch.TestStores;
 import dev.clausewatch.cli.Workspace;
 import io.javalin.Javalin;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserJourneyTest {
-    private static final Path ARTIFACTS = Path.of("target", "test-artifacts");
     private Workspace workspace;
     private Javalin app;
     private Playwright playwright;
@@ -39,11 +35,8 @@ class BrowserJourneyTest {
                 TestStores.shared("seeds/001_bd4926011f68c2e1.txt")));
         workspace.processor().catchUp(p -> {});
         app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer()).start("127.0.0.1", 0);
-        Files.createDirectories(ARTIFACTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -58,12 +51,12 @@ class BrowserJourneyTest {
     void from_home_to_a_substantive_change_and_a_provisions_analysis() {
         Page page = browser.newPage();
         page.navigate("http://127.0.0.1:" + app.port() + "/");
-        shot(page, "1-home");
+        Chromium.shot(page, "1-home");
         assertReadable(page);
         page.click("main table a:has-text('ChatGPT')");
         assertThat(page.locator("h1").textContent()).isEqualTo("ChatGPT");
         assertThat(page.locator("svg.timeline circle.mark").count()).isEqualTo(5);
-        shot(page, "1b-platform-timeline");
+        Chromium.shot(page, "1b-platform-timeline");
         assertReadable(page);
         page.click("main table a:has-text('Terms of Service')");
         assertThat(page.locator("h1").textContent()).isEqualTo("ChatGPT Terms of Service");
@@ -72,7 +65,7 @@ class BrowserJourneyTest {
         page.fill("#at", "2025-12-01");
         page.click("button:has-text('Show')");
         assertThat(page.content()).contains("Version 1 of 6");
-        shot(page, "2-document-in-force-2025-12-01");
+        Chromium.shot(page, "2-document-in-force-2025-12-01");
 
         page.navigate("http://127.0.0.1:" + app.port() + "/documents/chatgpt/terms-of-service/changes?from=1&to=6");
         int allRows = page.locator("tbody tr").count();
@@ -81,7 +74,7 @@ class BrowserJourneyTest {
         int substantiveRows = page.locator("tbody tr").count();
         assertThat(substantiveRows).isPositive().isLessThan(allRows);
         assertThat(page.locator("tr.cosmetic").count()).isZero();
-        shot(page, "3-change-substantive-only");
+        Chromium.shot(page, "3-change-substantive-only");
         assertReadable(page);
 
         // The version pickers make the shareable URL of any pair.
@@ -91,7 +84,7 @@ class BrowserJourneyTest {
         assertThat(page.url()).endsWith("/documents/chatgpt/terms-of-service/changes?from=5&to=6&substantive=on");
         assertThat(page.locator("main p").first().textContent()).startsWith("Version 5 → version 6: cosmetic.").contains("Provisions: 1 modified.");
         assertThat(page.locator("main").textContent()).contains("No substantive change between these versions.");
-        shot(page, "3b-change-picked-versions");
+        Chromium.shot(page, "3b-change-picked-versions");
 
         page.navigate("http://127.0.0.1:" + app.port() + "/documents/amazon-web-services/responsible-ai-policy");
         page.click("text=Responsible AI Requirements");
@@ -99,7 +92,7 @@ class BrowserJourneyTest {
         assertThat(page.content()).contains("Governance exposure", "Regulatory landscape", "Action items");
         page.keyboard().press("Tab");
         assertThat(page.evaluate("document.activeElement.textContent")).isEqualTo("Skip to content");
-        shot(page, "4-provision-analysis");
+        Chromium.shot(page, "4-provision-analysis");
         assertReadable(page);
         assertThat(page.locator("h2:has-text('How other platforms handle this') + p, ul.peers li").count()).isPositive();
 
@@ -107,14 +100,14 @@ class BrowserJourneyTest {
         assertThat(page.url()).contains("/topics/");
         assertThat(page.locator("tbody tr").count()).isGreaterThan(1);
         assertThat(page.locator("main").textContent()).contains("amazon-web-services", "chatgpt");
-        shot(page, "5-topic-comparison");
+        Chromium.shot(page, "5-topic-comparison");
         assertReadable(page);
 
         page.navigate("http://127.0.0.1:" + app.port() + "/");
         page.fill("#q", "consequential decisions");
         page.press("#q", "Enter");
         assertThat(page.locator("main h2").textContent()).endsWith("found");
-        shot(page, "6-search");
+        Chromium.shot(page, "6-search");
         assertReadable(page);
         page.click("main ol li a >> nth=0");
         assertThat(page.locator("main > blockquote").textContent()).contains("consequential decisions");
@@ -160,8 +153,4 @@ class BrowserJourneyTest {
             }
             """;
 
-    private static void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(ARTIFACTS.resolve(name + ".png")).setFullPage(true));
-        assertThat(ARTIFACTS.resolve(name + ".png")).exists();
-    }
 }
