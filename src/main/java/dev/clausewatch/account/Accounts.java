@@ -20,7 +20,6 @@ import java.util.UUID;
  */
 public final class Accounts {
     static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
-    private static final String UNKNOWN_USER_HASH = Password.hash("no such user: compared so the answer takes as long").addRandomSalt(16).with(ARGON2).getResult();
     private static final Duration SESSION = Duration.ofDays(14);
     private static final Duration RESET = Duration.ofHours(1);
     private static final int MIN_PASSWORD = 12;
@@ -61,7 +60,7 @@ public final class Accounts {
             throw new Refused(Refused.Kind.TOO_MANY, "too many sign-in attempts for " + address + ": try again in a minute");
         }
         Optional<User> user = store.userByEmail(address);
-        String stored = user.flatMap(u -> store.passwordHash(u.id())).orElse(UNKNOWN_USER_HASH);
+        String stored = user.flatMap(u -> store.passwordHash(u.id())).orElseGet(UnknownUser::hash);
         boolean matches = password != null && password.length() <= MAX_PASSWORD && Argon2Function.getInstanceFromHash(stored).check(password, stored);
         if (user.isEmpty() || !matches) throw new Refused(Refused.Kind.UNAUTHENTICATED, "the address or the password is wrong");
         return startSession(user.get());
@@ -142,6 +141,15 @@ public final class Accounts {
         if (password.length() > MAX_PASSWORD) throw new Refused(Refused.Kind.INVALID, "a password has at most " + MAX_PASSWORD + " characters");
         if (password.chars().distinct().count() < 5 || password.toLowerCase(Locale.ROOT).contains(email.substring(0, email.indexOf('@')))) {
             throw new Refused(Refused.Kind.INVALID, "this password is too easy to guess: use at least 5 different characters and not your address");
+        }
+    }
+
+    /** A hash to check a sign-in of an unknown address against, made on first need (not when any command starts). */
+    private static final class UnknownUser {
+        private static final String HASH = Password.hash("no such user: compared so the answer takes as long").addRandomSalt(16).with(ARGON2).getResult();
+
+        static String hash() {
+            return HASH;
         }
     }
 }

@@ -76,18 +76,31 @@ public record ClauseModel(List<String> labels, float[] idf, Map<String, float[]>
     }
 
     public double probability(String label, String text, float[] embedding) {
-        float[] w = weights.get(label);
+        return probability(label, ClauseFeatures.weighted(text, idf), embedding);
+    }
+
+    /** The labels whose probability reaches their threshold, with that probability, in label order. */
+    public Map<String, Double> predictions(String text, float[] embedding) {
+        // The words are hashed and weighted once for all labels: they are most of the cost.
         ClauseFeatures.Sparse words = ClauseFeatures.weighted(text, idf);
+        Map<String, Double> predicted = new LinkedHashMap<>();
+        for (String label : labels) {
+            double p = probability(label, words, embedding);
+            if (p >= thresholds.get(label)) predicted.put(label, p);
+        }
+        return predicted;
+    }
+
+    public List<String> predict(String text, float[] embedding) {
+        return List.copyOf(predictions(text, embedding).keySet());
+    }
+
+    private double probability(String label, ClauseFeatures.Sparse words, float[] embedding) {
+        float[] w = weights.get(label);
         double z = bias.get(label);
         for (int k = 0; k < words.index().length; k++) z += w[words.index()[k]] * words.value()[k];
         for (int d = 0; d < embedding.length; d++) z += w[ClauseFeatures.BUCKETS + d] * embedding[d];
         return sigmoid(z);
-    }
-
-    public List<String> predict(String text, float[] embedding) {
-        List<String> predicted = new ArrayList<>();
-        for (String label : labels) if (probability(label, text, embedding) >= thresholds.get(label)) predicted.add(label);
-        return predicted;
     }
 
     public void write(Path file) {

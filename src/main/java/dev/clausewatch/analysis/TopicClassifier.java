@@ -114,15 +114,14 @@ public final class TopicClassifier {
             }
             model.ifPresent(m -> {
                 float[] embedding = embed.apply(sentence);
-                for (String category : m.predict(sentence, embedding)) {
+                m.predictions(sentence, embedding).forEach((category, p) -> {
                     List<String> topics = claudetteTopics.getOrDefault(category, List.of());
-                    if (topics.isEmpty()) continue;
-                    double p = m.probability(category, sentence, embedding);
+                    if (topics.isEmpty()) return;
                     TopicMatch learned = new TopicMatch(topics.getFirst(), p, List.of(String.format(Locale.ROOT,
                             "model: CLAUDETTE %s, p=%.2f", category, p)));
                     best.merge(learned.topicId(), learned, (a, b) -> new TopicMatch(a.topicId(), Math.max(a.confidence(), b.confidence()),
                             concat(a.evidence(), b.evidence())));
-                }
+                });
             });
         }
         List<TopicMatch> matches = new ArrayList<>(best.values());

@@ -36,17 +36,19 @@ public final class Alignment {
     private final Link[] links;
     private final int[] matchedTo;
     private final Set<Integer> consumedBefore = new HashSet<>();
-    private final List<Set<String>> beforeWords;
-    private final List<Set<String>> afterWords;
+    /*
+     * Fingerprints and word sets are made on first need: most provisions of a new version are
+     * matched by their exact text, and only the rest are fingerprinted and compared word by word.
+     */
+    private final WordSets beforeWords;
+    private final WordSets afterWords;
     private final Map<Provision, String> fingerprints = new java.util.IdentityHashMap<>();
 
     private Alignment(List<Provision> before, List<Provision> after) {
         this.before = before;
         this.after = after;
-        for (Provision p : before) fingerprints.put(p, Texts.fingerprint(p.text()));
-        for (Provision p : after) fingerprints.put(p, Texts.fingerprint(p.text()));
-        this.beforeWords = before.stream().map(this::words).toList();
-        this.afterWords = after.stream().map(this::words).toList();
+        this.beforeWords = new WordSets(before);
+        this.afterWords = new WordSets(after);
         this.links = new Link[after.size()];
         this.matchedTo = new int[before.size()];
         Arrays.fill(matchedTo, -1);
@@ -180,7 +182,7 @@ public final class Alignment {
         return open.stream().filter(k -> Math.abs(k - expected) <= SPLIT_WINDOW).toList();
     }
 
-    private static List<Integer> coveringRun(Set<String> whole, List<Integer> open, List<Set<String>> side) {
+    private static List<Integer> coveringRun(Set<String> whole, List<Integer> open, WordSets side) {
         List<Integer> best = List.of();
         List<Integer> run = new ArrayList<>();
         Set<String> covered = new HashSet<>();
@@ -291,13 +293,33 @@ public final class Alignment {
     }
 
     private String key(Provision p) {
-        String fingerprint = fingerprints.get(p);
+        String fingerprint = fingerprint(p);
         return p.kind() == ProvisionKind.HEADING ? "#" + fingerprint : fingerprint;
     }
 
-    private Set<String> words(Provision p) {
-        String fingerprint = fingerprints.get(p);
-        return fingerprint.isEmpty() ? new HashSet<>() : new HashSet<>(List.of(fingerprint.split(" ")));
+    private String fingerprint(Provision p) {
+        return fingerprints.computeIfAbsent(p, q -> Texts.fingerprint(q.text()));
+    }
+
+    /** The word sets of one side's provisions, each made when first asked for. */
+    private final class WordSets {
+        private final List<Provision> side;
+        private final List<Set<String>> made;
+
+        WordSets(List<Provision> side) {
+            this.side = side;
+            this.made = new ArrayList<>(java.util.Collections.nCopies(side.size(), null));
+        }
+
+        Set<String> get(int index) {
+            Set<String> words = made.get(index);
+            if (words == null) {
+                String fingerprint = fingerprint(side.get(index));
+                words = fingerprint.isEmpty() ? Set.of() : new HashSet<>(List.of(fingerprint.split(" ")));
+                made.set(index, words);
+            }
+            return words;
+        }
     }
 
     static Set<String> wordSet(Provision p) {
