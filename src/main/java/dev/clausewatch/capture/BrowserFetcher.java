@@ -23,10 +23,13 @@ import java.util.Set;
 
 /**
  * Captures script-rendered pages with the system Chromium driven by Playwright. The browser never
- * touches the network itself: every request it makes is routed through {@link HttpFetcher} (same
- * address checks, same size cap) and fulfilled from there, so a page cannot make the browser reach
- * an address a plain fetch may not. Only GET is let through. The browser starts on first use; one
- * page is rendered at a time (Playwright objects belong to one thread).
+ * touches the network itself. Every request Playwright can route (navigations, frames,
+ * subresources) is fulfilled through the {@link HttpFetcher} (same address checks, same size cap;
+ * only GET is let through); WebSockets are closed unopened; service workers are blocked; and
+ * Chromium's only network is a {@link GuardedProxy} on loopback, so what routing does not see
+ * (redirect hops the browser follows itself, preconnects) meets the same address policy there. A
+ * page that tried to reach a refused address fails as REFUSED_ADDRESS, naming it. The browser
+ * starts on first use; one page is rendered at a time (Playwright objects belong to one thread).
  */
 public final class BrowserFetcher implements AutoCloseable {
     static final List<String> CHROMIUM_FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -42,6 +45,9 @@ public final class BrowserFetcher implements AutoCloseable {
     private final Clock clock;
     private Playwright playwright;
     private Browser browser;
+    private GuardedProxy proxy;
+    /** Addresses the page being rendered was refused, by routing or by the proxy. */
+    private final List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public BrowserFetcher(CaptureConfig config, HttpFetcher http, Clock clock) {
         this.config = config;
@@ -65,11 +71,16 @@ public final class BrowserFetcher implements AutoCloseable {
                 .setExtraHTTPHeaders(Map.of("Accept-Language", language))
                 .setServiceWorkers(com.microsoft.playwright.options.ServiceWorkerPolicy.BLOCK))) {
             context.route("**/*", this::throughHttpFetcher);
+            context.routeWebSocket(java.util.regex.Pattern.compile(".*"), com.microsoft.playwright.WebSocketRoute::close);
+            proxy.takeRefusals();
+            refusals.clear();
             Page page = context.newPage();
             page.setDefaultTimeout(config.browserTimeout().toMillis());
             Response response = page.navigate(url.toString(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD)
                     .setTimeout(config.browserTimeout().toMillis()));
             if (response == null) throw new CaptureFailure(Kind.BROWSER, "the browser got no response for " + url);
+            String refusedNavigation = response.headerValue(GuardedProxy.REFUSED_HEADER);
+            if (refusedNavigation != null) throw refused(url, List.of(refusedNavigation));
             for (String selector : waitFor) {
                 try {
                     page.waitForSelector(selector, new Page.WaitForSelectorOptions().setTimeout(Math.min(SELECTOR_WAIT_MILLIS, config.browserTimeout().toMillis() / 4))
@@ -77,6 +88,12 @@ public final class BrowserFetcher implements AutoCloseable {
                 } catch (PlaywrightException notThere) {
                     // Extraction reports the missing selector with the page it got.
                 }
+            }
+            if (page.url().startsWith("chrome-error:")) {
+                // The page navigated on by itself (script, refresh) and the browser showed its own error page: not a version.
+                refusals.addAll(proxy.takeRefusals());
+                if (!refusals.isEmpty()) throw refused(url, refusals);
+                throw new CaptureFailure(Kind.BROWSER, "the page at " + url + " navigated to a page the browser could not load");
             }
             int status = response.status();
             if (status >= 400) throw new CaptureFailure(status == 403 ? Kind.FORBIDDEN : status >= 500 ? Kind.SERVER_ERROR : Kind.HTTP_ERROR,
@@ -87,10 +104,17 @@ public final class BrowserFetcher implements AutoCloseable {
             return new FetchResult(html, "text/html; charset=utf-8",
                     new CaptureMetadata(url, URI.create(page.url()), status, headers, clock.instant()));
         } catch (PlaywrightException e) {
+            refusals.addAll(proxy.takeRefusals());
+            if (!refusals.isEmpty()) throw refused(url, refusals);
             String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new CaptureFailure(message.contains("Timeout") ? Kind.TIMEOUT : Kind.BROWSER,
                     "the browser could not load " + url + ": " + message, 0, e);
         }
+    }
+
+    private static CaptureFailure refused(URI url, List<String> refusals) {
+        return new CaptureFailure(Kind.REFUSED_ADDRESS, "the browser was led from " + url + " to an address captures may not reach: "
+                + String.join("; ", new java.util.LinkedHashSet<>(refusals)));
     }
 
     private void throughHttpFetcher(Route route) {
@@ -110,6 +134,7 @@ public final class BrowserFetcher implements AutoCloseable {
             route.fulfill(new Route.FulfillOptions().setStatus(result.metadata().status()).setHeaders(responseHeaders)
                     .setBodyBytes(result.body()));
         } catch (CaptureFailure | IllegalArgumentException refused) {
+            if (refused instanceof CaptureFailure f && f.kind() == Kind.REFUSED_ADDRESS) refusals.add(f.getMessage());
             route.abort(refusedReason(refused));
         }
     }
@@ -124,16 +149,33 @@ public final class BrowserFetcher implements AutoCloseable {
             throw new CaptureFailure(Kind.BROWSER, "no Chromium at " + config.chromiumPath()
                     + ": install Debian's chromium package (apt-get install chromium) or configure its path");
         }
+        try {
+            proxy = new GuardedProxy(http, (int) config.readTimeout().toMillis());
+        } catch (java.io.IOException e) {
+            throw new CaptureFailure(Kind.BROWSER, "cannot start the browser's guarded proxy on loopback: " + e.getMessage(), 0, e);
+        }
+        List<String> flags = new java.util.ArrayList<>(CHROMIUM_FLAGS);
+        // Every connection through the guarded proxy: "<-loopback>" removes Chromium's implicit bypass of localhost.
+        flags.add("--proxy-server=" + proxy.address());
+        flags.add("--proxy-bypass-list=<-loopback>");
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(config.chromiumPath()).setHeadless(true).setArgs(CHROMIUM_FLAGS));
+                .setExecutablePath(config.chromiumPath()).setHeadless(true).setArgs(flags));
     }
 
     @Override
     public synchronized void close() {
         if (browser != null) browser.close();
         if (playwright != null) playwright.close();
+        if (proxy != null) {
+            try {
+                proxy.close();
+            } catch (java.io.IOException ignored) {
+                // the listening socket is gone either way
+            }
+        }
         browser = null;
         playwright = null;
+        proxy = null;
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -63,13 +64,15 @@ public final class HttpFetcher implements AutoCloseable {
     private final HostPoliteness politeness;
     private final Clock clock;
     private final Map<String, CachedRules> robots = new ConcurrentHashMap<>();
+    private final SafeDnsResolver dns;
 
     public HttpFetcher(CaptureConfig config, HostResolver resolver, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.politeness = new HostPoliteness(config.hostDelay(), config.hostConcurrency());
+        this.dns = new SafeDnsResolver(resolver, new AddressPolicy(config.allowLoopback()));
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(new SafeDnsResolver(resolver, new AddressPolicy(config.allowLoopback())))
+                .setDnsResolver(dns)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(config.connectTimeout()))
                         .setSocketTimeout(Timeout.of(config.readTimeout()))
@@ -111,6 +114,11 @@ public final class HttpFetcher implements AutoCloseable {
     public FetchResult fetchOnce(URI url, Map<String, String> headers) {
         requireHttp(url);
         return execute(url, headers, true);
+    }
+
+    /** The host's addresses as the policy allows them (refused as a whole when any is not): what a connection may use. */
+    InetAddress[] allowedAddresses(String host) throws UnknownHostException {
+        return dns.resolve(host);
     }
 
     private FetchResult followRedirects(URI url, Validators validators, String acceptLanguage) {
