@@ -11,7 +11,8 @@ import java.util.Optional;
  * configured, for tests), private and unique-local, carrier-grade NAT, link-local (which holds the
  * cloud metadata address 169.254.169.254), multicast, unspecified, broadcast and reserved ranges,
  * known metadata addresses outside those, and the IPv6 forms that embed an IPv4 address
- * (IPv4-mapped, IPv4-compatible, 6to4, NAT64), judged by the address they embed. Pure: it decides
+ * (IPv4-mapped, SIIT, IPv4-compatible, 6to4, NAT64), judged by the address they embed; the
+ * local-use NAT64 prefix, whose translation is a network's own, is refused whole. Pure: it decides
  * from the address bytes, never by connecting.
  */
 public final class AddressPolicy {
@@ -62,12 +63,20 @@ public final class AddressPolicy {
         if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) return refuse(ip, "site-local (deprecated private)");
         if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) return refuse(ip, "Teredo (hides its IPv4 address)");
         if ((b[0] & 0xff) == 0x01 && allZero(b, 1, 8)) return refuse(ip, "discard-only");
+        // RFC 8215: a network's own translator, whose IPv4 side (and where it puts the IPv4 bits) cannot be judged from here.
+        if (b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && b[4] == 0 && b[5] == 1) {
+            return refuse(ip, "local-use NAT64 (translates to an IPv4 address that cannot be judged)");
+        }
         return Optional.empty();
     }
 
-    /** The IPv4 address inside IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), 6to4 (2002:ab:cd::) and NAT64 (64:ff9b::a.b.c.d). */
+    /**
+     * The IPv4 address inside IPv4-mapped (::ffff:a.b.c.d), SIIT IPv4-translated (::ffff:0:a.b.c.d),
+     * IPv4-compatible (::a.b.c.d), 6to4 (2002:ab:cd::) and well-known NAT64 (64:ff9b::a.b.c.d).
+     */
     private static Optional<byte[]> embeddedIpv4(byte[] b) {
         if (allZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) return Optional.of(slice(b, 12));
+        if (allZero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0) return Optional.of(slice(b, 12));
         if (allZero(b, 0, 12) && !(allZero(b, 12, 15) && (b[15] == 0 || b[15] == 1))) return Optional.of(slice(b, 12));
         if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) return Optional.of(slice(b, 2));
         if (b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && allZero(b, 4, 12)) {

@@ -137,8 +137,7 @@ public final class HttpFetcher implements AutoCloseable {
             }
             String location = result.header("Location").orElseThrow(() -> new CaptureFailure(Kind.HTTP_ERROR,
                     "HTTP " + status + " from " + url + " without a Location header"));
-            current = current.resolve(location.strip());
-            requireHttp(current);
+            current = redirectTarget(url, current, location);
         }
         throw new CaptureFailure(Kind.TOO_MANY_REDIRECTS, url + " redirected more than " + config.maxRedirects() + " times");
     }
@@ -259,12 +258,35 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
+    /** Where a Location header points, resolved against the URL that sent it; a malformed one is a permanent failure naming it. */
+    private static URI redirectTarget(URI requested, URI current, String location) {
+        URI target;
+        try {
+            target = current.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw new CaptureFailure(Kind.HTTP_ERROR, current + " (asked for " + requested + ") redirects to a malformed Location header \""
+                    + printable(location) + "\": " + e.getMessage());
+        }
+        requireHttp(target);
+        return target;
+    }
+
+    private static String printable(String header) {
+        String shown = header.replaceAll("\\p{Cntrl}", "?");
+        return shown.length() > 300 ? shown.substring(0, 300) + "…" : shown;
+    }
+
     static void requireHttp(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new CaptureFailure(Kind.UNSUPPORTED_URL, "only http and https URLs are captured, not " + url);
         }
         if (url.getHost() == null) throw new CaptureFailure(Kind.UNSUPPORTED_URL, url + " has no host");
+        if (url.getRawUserInfo() != null) {
+            // Credentials in a URL are either a mistake or a trick ("https://trusted.example@evil.example/"): never sent.
+            throw new CaptureFailure(Kind.UNSUPPORTED_URL, "a URL with user info (user:password@) is not captured: "
+                    + url.getScheme() + "://…@" + url.getRawAuthority().substring(url.getRawAuthority().lastIndexOf('@') + 1) + url.getRawPath());
+        }
     }
 
     @Override

@@ -20,7 +20,8 @@ class AddressPolicyTest {
             "fc00::1|unique local", "fd12:3456::1|unique local", "fd00:ec2::254|cloud metadata", "ff02::1|multicast",
             "::ffff:127.0.0.1|loopback", "::ffff:10.0.0.1|private", "::ffff:169.254.169.254|cloud metadata",
             "2002:7f00:1::1|loopback", "2002:a9fe:a9fe::1|cloud metadata", "64:ff9b::a00:1|private", "::10.0.0.1|private",
-            "2001:0:4136:e378:8000:63bf:3fff:fdd2|Teredo"})
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2|Teredo", "64:ff9b:1::a00:1|local-use NAT64", "64:ff9b:1:ffff::1|local-use NAT64",
+            "::ffff:0:a9fe:a9fe|cloud metadata", "::ffff:0:7f00:1|loopback", "::ffff:0:a00:1|private"})
     void refuses(String address, String reason) throws Exception {
         assertThat(policy.refusal(InetAddress.getByName(address))).hasValueSatisfying(r -> assertThat(r).contains(reason));
     }

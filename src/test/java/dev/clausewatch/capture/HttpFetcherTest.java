@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.clausewatch.capture.CaptureFailure.Kind;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -206,6 +207,30 @@ class HttpFetcherTest {
             assertThatThrownBy(() -> fetcher.fetch(https, HttpFetcher.Validators.NONE, "en"))
                     .isInstanceOfSatisfying(CaptureFailure.class, f -> assertThat(f.kind()).isEqualTo(Kind.TLS));
         }
+    }
+
+    @Test
+    void a_url_with_user_info_is_a_permanent_failure_not_retried() {
+        site.html("/terms", "<html><body><p>Terms</p></body></html>");
+        URI withUser = URI.create(site.url("/terms").toString().replace("http://", "http://user:secret@"));
+        assertThatThrownBy(() -> fetcher.fetch(withUser, HttpFetcher.Validators.NONE, null))
+                .isInstanceOfSatisfying(CaptureFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(Kind.UNSUPPORTED_URL);
+                    assertThat(f.kind().isTransient()).isFalse();
+                    assertThat(f.getMessage()).contains("user");
+                });
+        assertThat(site.received("/terms")).isEmpty();
+    }
+
+    @Test
+    void a_malformed_location_is_a_permanent_failure_naming_it() {
+        site.page("/moved", ex -> LoopbackSite.send(ex, 302, "text/html", new byte[0], h -> h.set("Location", "http://exa mple.com/%%")));
+        assertThatThrownBy(() -> fetcher.fetch(site.url("/moved"), HttpFetcher.Validators.NONE, null))
+                .isInstanceOfSatisfying(CaptureFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(Kind.HTTP_ERROR);
+                    assertThat(f.kind().isTransient()).isFalse();
+                    assertThat(f.getMessage()).contains("Location").contains("exa mple.com/%%");
+                });
     }
 
     @Test
