@@ -53,7 +53,7 @@ final class ExtractCommand implements Callable<Integer> {
                         + applicable.sources().stream().map(SourceDocument::id).toList()));
         if (!Files.isRegularFile(snapshot)) throw new IllegalArgumentException("snapshot file " + snapshot + " does not exist");
         String mediaType = snapshot.toString().toLowerCase(Locale.ROOT).endsWith(".pdf") ? "application/pdf" : "text/html";
-        String markdown = new Extractor().extract(Files.readAllBytes(snapshot), mediaType, source.location(), source);
+        String markdown = new Extractor().extract(dev.clausewatch.ingest.TextInput.bytes(snapshot), mediaType, source.location(), source);
         spec.commandLine().getOut().print(markdown);
         spec.commandLine().getOut().flush();
         return 0;

@@ -68,10 +68,6 @@ final class HistoryCorpus {
     }
 
     static String text(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.clausewatch.ingest.TextInput.text(file);
     }
 }

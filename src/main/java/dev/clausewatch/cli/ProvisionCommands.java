@@ -207,7 +207,7 @@ final class ProvisionCommands {
         private static String read(String file) throws IOException {
             Path path = Path.of(file);
             if (!Files.isRegularFile(path)) throw new IllegalArgumentException("file " + file + " does not exist");
-            return Files.readString(path);
+            return dev.clausewatch.ingest.TextInput.text(path);
         }
     }
 

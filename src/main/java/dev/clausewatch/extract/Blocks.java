@@ -24,40 +24,60 @@ final class Blocks {
 
     private Blocks() {}
 
-    /** Flattens the containers inside {@code root} (the root itself stays). */
+    /**
+     * Flattens the containers inside {@code root} (the root itself stays). One pass that rebuilds
+     * each element's children (unwrapping containers one by one re-indexes their parent every
+     * time: quadratic on a page of a million nested divs, which the HTML parser's depth bound
+     * turns into a million siblings). Recursion follows element nesting, which the parser bounds.
+     */
     static void flatten(Element root) {
-        List<Element> containers = new ArrayList<>();
-        for (Element e : root.getAllElements()) {
-            if (e != root && CONTAINERS.contains(e.normalName())) containers.add(e);
-        }
-        // Deepest first: by the time a container is unwrapped, its own children are already flat.
-        for (int i = containers.size() - 1; i >= 0; i--) {
-            Element container = containers.get(i);
-            // Inside a link or other inline element a container is just a wrapper: keep its content inline.
-            if (!insideInline(container, root)) wrapLooseInline(container);
-            container.unwrap();
-        }
-        wrapLooseInline(root);
+        replaceChildren(root, flatChildren(root, false));
+        replaceChildren(root, wrappedLooseInline(detachedChildren(root)));
     }
 
-    private static boolean insideInline(Element element, Element root) {
-        for (Element parent = element.parent(); parent != null && parent != root; parent = parent.parent()) {
-            if (INLINE.contains(parent.normalName())) return true;
-        }
-        return false;
-    }
-
-    private static void wrapLooseInline(Element container) {
-        List<Node> run = new ArrayList<>();
-        for (Node child : new ArrayList<>(container.childNodes())) {
-            if (isInline(child)) {
-                run.add(child);
+    /** The element's children with every container among them (at any depth) replaced by its own flattened children. */
+    private static List<Node> flatChildren(Element element, boolean insideInline) {
+        List<Node> flat = new ArrayList<>();
+        for (Node child : detachedChildren(element)) {
+            if (child instanceof Element e && CONTAINERS.contains(e.normalName())) {
+                List<Node> inner = flatChildren(e, insideInline);
+                // Inside a link or other inline element a container is just a wrapper: keep its content inline.
+                flat.addAll(insideInline ? inner : wrappedLooseInline(inner));
             } else {
-                wrap(run);
-                run.clear();
+                if (child instanceof Element e) replaceChildren(e, flatChildren(e, insideInline || INLINE.contains(e.normalName())));
+                flat.add(child);
             }
         }
-        wrap(run);
+        return flat;
+    }
+
+    /** The children, detached (so moving them elsewhere costs nothing per node). */
+    private static List<Node> detachedChildren(Element element) {
+        List<Node> children = new ArrayList<>(element.childNodes());
+        element.empty();
+        return children;
+    }
+
+    private static void replaceChildren(Element element, List<Node> children) {
+        element.empty();
+        element.appendChildren(children);
+    }
+
+    /** The nodes with each run of inline content that holds text wrapped in its own paragraph. */
+    private static List<Node> wrappedLooseInline(List<Node> nodes) {
+        List<Node> result = new ArrayList<>();
+        List<Node> run = new ArrayList<>();
+        for (Node node : nodes) {
+            if (isInline(node)) {
+                run.add(node);
+            } else {
+                result.addAll(wrapped(run));
+                run.clear();
+                result.add(node);
+            }
+        }
+        result.addAll(wrapped(run));
+        return result;
     }
 
     private static boolean isInline(Node node) {
@@ -65,12 +85,12 @@ final class Blocks {
         return node instanceof Element e && INLINE.contains(e.normalName());
     }
 
-    private static void wrap(List<Node> run) {
+    private static List<Node> wrapped(List<Node> run) {
         boolean hasText = run.stream().anyMatch(n -> n instanceof TextNode t ? !t.isBlank()
                 : n instanceof Element e && (e.hasText() || e.normalName().equals("img")));
-        if (!hasText) return;
+        if (!hasText) return List.copyOf(run);
         Element paragraph = new Element("p");
-        run.getFirst().before(paragraph);
-        for (Node n : run) paragraph.appendChild(n);
+        paragraph.appendChildren(run);
+        return List.of(paragraph);
     }
 }

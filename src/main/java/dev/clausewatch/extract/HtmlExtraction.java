@@ -70,6 +70,7 @@ final class HtmlExtraction {
         for (Node node : selected) selection.body().appendChild(node.clone());
         Normalisers.apply(selection, source.filters());
         Blocks.flatten(selection.body());
+        TableSpans.bound(selection.body());
         return tidy(converter.convert(selection.body().html()));
     }
 

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * are joined back when one does not end a sentence and the next starts in lower case.
  */
 public final class ProvisionParser {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProvisionParser.class);
     private static final Pattern CLAUSE_NUMBER = Pattern.compile(
             "^\\s*(?:(?:section|article|clause|§)\\s*)?(\\d{1,3}(?:\\.\\d{1,3})*\\.?|\\([a-z0-9]{1,4}\\)|[a-z]\\)|[ivxlc]{1,6}\\.)\\s+(?=\\S)",
             Pattern.CASE_INSENSITIVE);
@@ -44,10 +45,31 @@ public final class ProvisionParser {
         this.parser = Parser.builder(options).build();
     }
 
+    /**
+     * The provisions of a version. Total: the Markdown is bounded first ({@link MarkdownBounds}),
+     * and when its structure still cannot be read, the text is kept as one paragraph per block.
+     */
     public List<Provision> parse(String markdown) {
-        Walk walk = new Walk();
-        walk.blocks(parser.parse(markdown));
-        return walk.joined();
+        String bounded = MarkdownBounds.bounded(markdown);
+        try {
+            Walk walk = new Walk();
+            walk.blocks(parser.parse(bounded));
+            return walk.joined();
+        } catch (StackOverflowError | RuntimeException unreadable) {
+            LOG.warn("the Markdown structure of a text of {} characters cannot be read ({}); kept as plain paragraphs",
+                    markdown.length(), unreadable.toString());
+            return plainParagraphs(bounded);
+        }
+    }
+
+    /** One paragraph per block of lines between blank lines: the text without its structure. */
+    static List<Provision> plainParagraphs(String markdown) {
+        List<Provision> provisions = new ArrayList<>();
+        for (String block : markdown.split("\n[ \t]*\n")) {
+            String text = Texts.collapse(block);
+            if (!text.isEmpty()) provisions.add(new Provision(null, provisions.size(), ProvisionKind.PARAGRAPH, List.of(), "", block.strip(), text));
+        }
+        return provisions;
     }
 
     private static final class Walk {

@@ -135,6 +135,27 @@ class ExtractorTest {
     }
 
     @Nested
+    class Hostile_pages {
+        @Test
+        void a_million_nested_divs_are_read_in_bounded_time_and_their_text_kept() {
+            String html = "<html><body><main>" + "<div>".repeat(1_000_000) + "<p>" + WORDS + "</p>" + "</div>".repeat(1_000_000)
+                    + "</main></body></html>";
+            String markdown = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> extract(html, new Selector.Css("main")), "a million nested divs");
+            assertThat(markdown).contains(WORDS.strip());
+        }
+
+        @Test
+        void huge_cell_spans_are_bounded_not_laid_out() {
+            String rows = "<tr><td colspan=\"65534\" rowspan=\"65534\">x</td></tr>".repeat(20);
+            String markdown = extract("<html><body><main><p>" + WORDS + "</p><table>" + rows + "</table></main></body></html>", new Selector.Css("main"));
+            assertThat(markdown).contains(WORDS.strip());
+            // At most 20 rows of MAX_COLSPAN cells (a cell's padding stays under 100 characters); unbounded, it was gigabytes.
+            assertThat(markdown.length()).as("20 rows of at most %d cells", TableSpans.MAX_COLSPAN).isLessThan(20 * TableSpans.MAX_COLSPAN * 100);
+        }
+    }
+
+    @Nested
     class Refusals {
         @Test
         void a_cloudflare_challenge_is_not_a_document() {
