@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.clausewatch.archive.Provenance;
+import dev.clausewatch.capture.AddressPolicy;
 import dev.clausewatch.capture.CaptureMetadata;
 import dev.clausewatch.capture.Sha256;
 import dev.clausewatch.registry.Document;
@@ -35,7 +36,10 @@ import java.util.regex.Pattern;
  * document type from the title's words.
  */
 final class ClippedPageReader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** No terms of service predate the web's first ones; a capture cannot come from the future (a day of clock skew aside). */
+    private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\r?\\n(.*?)\\r?\\n---\\r?\\n", Pattern.DOTALL);
     /** Obsidian Web Clipper's form: {@code 2024-09-17T11:39:46 (UTC +10:00)}. */
     private static final Pattern CLIPPER_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})\\s*\\(UTC\\s*([+-]\\d{1,2}:\\d{2})\\)");
@@ -63,7 +67,8 @@ final class ClippedPageReader {
         String body = text.substring(m.end());
         List<Problem> problems = new ArrayList<>();
         URI source = source(front, problems);
-        Instant created = created(front, problems);
+        Instant created = plausible(created(front, problems), front.path("created").asText(""), problems);
+        if (body.isBlank()) problems.add(new Problem("body", "is empty: a clipped page needs the page's text after the front matter"));
         if (!problems.isEmpty()) throw new InvalidInputException(file, problems);
 
         String title = title(front, body);
@@ -90,12 +95,44 @@ final class ClippedPageReader {
         String text = front.path("source").asText("").strip();
         try {
             URI uri = new URI(text);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return uri;
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                Optional<String> notPublic = notPublic(uri.getHost());
+                if (notPublic.isEmpty()) return uri;
+                problems.add(new Problem("source", "\"" + text + "\" is not a public address: " + notPublic.get()));
+                return null;
+            }
         } catch (java.net.URISyntaxException ignored) {
             // reported below
         }
         problems.add(new Problem("source", "\"" + text + "\" must be the http(s) URL the page was clipped from"));
         return null;
+    }
+
+    /**
+     * Why a clipped page's host is no public web site, if it is not: an address the capture policy
+     * refuses, or a name only a local network resolves. Decided without any lookup.
+     */
+    private static Optional<String> notPublic(String host) {
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[") || name.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
+            try {
+                return new AddressPolicy(false).refusal(java.net.InetAddress.getByName(name.replaceAll("^\\[|]$", "")));
+            } catch (java.net.UnknownHostException e) {
+                return Optional.of(host + " is not an address");
+            }
+        }
+        boolean local = !name.contains(".") || name.equals("localhost") || name.endsWith(".localhost") || name.endsWith(".local")
+                || name.endsWith(".internal") || name.endsWith(".home.arpa") || name.endsWith(".lan");
+        return local ? Optional.of(host + " is a local network name") : Optional.empty();
+    }
+
+    private static Instant plausible(Instant created, String text, List<Problem> problems) {
+        if (created == null) return null;
+        if (created.isBefore(EARLIEST) || created.isAfter(Instant.now().plus(java.time.Duration.ofDays(1)))) {
+            problems.add(new Problem("created", "\"" + text.strip() + "\" is not a plausible capture date (between 1990 and today)"));
+            return null;
+        }
+        return created;
     }
 
     private static Instant created(JsonNode front, List<Problem> problems) {

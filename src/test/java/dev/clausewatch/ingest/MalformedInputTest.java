@@ -40,7 +40,17 @@ class MalformedInputTest {
             expectRejected(w, unreadableVersionFile(), "manifest.json", "cannot be read");
             expectRejected(w, binaryJunk(), "junk.md", "looks binary");
             expectRejected(w, binaryVersionFile(), "manifest.json", "is binary, not text");
-            expectRejected(w, hugeClip(), "huge.md", "209715200 bytes; a document version may have at most 20971520 bytes");
+            expectRejected(w, hugeClip(), "huge.md", "209715200 bytes; a document version or snapshot may have at most 20971520 bytes");
+            expectRejected(w, clip("empty.md", "https://aws.amazon.com/aup/", "2024-01-01T00:00:00Z", "", "\n  \n"), "empty.md",
+                    "body: is empty");
+            expectRejected(w, clip("bc.md", "https://aws.amazon.com/aup/", "-2024-01-01", "", "# AWS Acceptable Use Policy\n"), "bc.md",
+                    "created: \"-2024-01-01\" is not a plausible capture date");
+            expectRejected(w, clip("twice.md", "https://aws.amazon.com/aup/", "2024-01-01T00:00:00Z", "source: https://example.com/\n",
+                    "# AWS Acceptable Use Policy\n"), "twice.md", "Duplicate field 'source'");
+            expectRejected(w, clip("metadata.md", "http://169.254.169.254/latest/", "2024-01-01T00:00:00Z", "", "# AWS Acceptable Use Policy\n"),
+                    "metadata.md", "source: \"http://169.254.169.254/latest/\" is not a public address: 169.254.169.254 is cloud metadata");
+            expectRejected(w, clip("local.md", "http://intranet.local/aup", "2024-01-01T00:00:00Z", "", "# AWS Acceptable Use Policy\n"),
+                    "local.md", "is not a public address");
             expectRejected(w, tamperedVersionFile(), "manifest.json", "hashes to");
             expectRejected(w, inputs.resolve("no-such-folder"), "no-such-folder", "does not exist");
 
@@ -127,6 +137,11 @@ class MalformedInputTest {
             raf.setLength(200L * 1024 * 1024); // sparse: takes no disk space
         }
         return file;
+    }
+
+    private Path clip(String name, String source, String created, String extraFrontMatter, String body) throws IOException {
+        return Files.writeString(inputs.resolve(name), "---\nsource: " + source + "\ncreated: " + created + "\n" + extraFrontMatter
+                + "title: AWS Acceptable Use Policy\n---\n" + body);
     }
 
     private Path tamperedVersionFile() throws IOException {
