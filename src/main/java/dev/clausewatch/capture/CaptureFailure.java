@@ -10,7 +10,7 @@ public final class CaptureFailure extends RuntimeException {
     public enum Kind {
         DNS, TLS, TIMEOUT, CONNECTION, REFUSED_ADDRESS, UNSUPPORTED_URL, ROBOTS_DISALLOWED,
         FORBIDDEN, TOO_MANY_REQUESTS, SERVER_ERROR, HTTP_ERROR, TOO_MANY_REDIRECTS, TOO_LARGE,
-        BOT_CHALLENGE, LOGIN_OR_COOKIE_WALL, EMPTY, SELECTOR_NOT_FOUND, SUSPICIOUSLY_SHORT, UNREADABLE, BROWSER;
+        BOT_CHALLENGE, LOGIN_OR_COOKIE_WALL, EMPTY, SELECTOR_NOT_FOUND, SUSPICIOUSLY_SHORT, UNREADABLE, BROWSER, INVALID_DECLARATION;
 
         /** Worth trying again later in the same run: the server or the network may recover. */
         public boolean isTransient() {

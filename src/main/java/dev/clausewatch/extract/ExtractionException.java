@@ -8,6 +8,8 @@ package dev.clausewatch.extract;
 public final class ExtractionException extends RuntimeException {
     public enum Kind {
         SELECTOR_NOT_FOUND,
+        /** The declaration's selector is not CSS: the declaration needs care, a browser would not help. */
+        INVALID_SELECTOR,
         BOT_CHALLENGE,
         LOGIN_OR_COOKIE_WALL,
         EMPTY,

@@ -23,7 +23,7 @@ public final class Extractor {
         String type = mediaType == null ? "" : mediaType.toLowerCase(java.util.Locale.ROOT);
         String markdown;
         if (type.contains("pdf") || startsWith(content, "%PDF-")) {
-            markdown = pdf.extract(content);
+            markdown = pdf.extract(content, location);
         } else if (type.isEmpty() || type.contains("html") || type.contains("xml") || type.startsWith("text/")) {
             markdown = html.extract(content, mediaType, location, source);
         } else {

@@ -17,10 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
 /** HTML to Markdown: normalise, remove, select, convert, tidy. */
 final class HtmlExtraction {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HtmlExtraction.class);
+    /** Open elements the parser keeps nested; deeper ones become siblings (real pages nest a few dozen levels). */
+    static final int MAX_DEPTH = 128;
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([\\w.:-]+)");
 
     private final FlexmarkHtmlConverter converter;
@@ -43,8 +47,10 @@ final class HtmlExtraction {
     String extract(byte[] content, String mediaType, URI location, SourceDocument source) {
         Document document;
         try {
-            document = Jsoup.parse(new ByteArrayInputStream(content), charsetOf(mediaType), location.toString());
-        } catch (IOException e) {
+            document = Jsoup.parse(new ByteArrayInputStream(content), charsetOf(mediaType), location.toString(),
+                    org.jsoup.parser.Parser.htmlParser().setMaxDepth(MAX_DEPTH));
+        } catch (IOException | RuntimeException e) {
+            // jsoup can fail on its own bugs (e.g. "no template insertion mode" when nesting passes its depth bound).
             throw new ExtractionException(Kind.UNREADABLE, "cannot parse the HTML of " + location + ": " + e.getMessage());
         }
         Walls.refuseIfWall(document, new String(content, 0, Math.min(content.length, 200_000), StandardCharsets.ISO_8859_1), location);
@@ -71,7 +77,25 @@ final class HtmlExtraction {
         Normalisers.apply(selection, source.filters());
         Blocks.flatten(selection.body());
         TableSpans.bound(selection.body());
-        return tidy(converter.convert(selection.body().html()));
+        return tidy(markdown(selection.body(), location));
+    }
+
+    /**
+     * The Markdown of the flattened selection; when the converter cannot read the structure (it
+     * recurses per level of inline nesting), the text is kept as one paragraph per block.
+     */
+    private String markdown(Element body, URI location) {
+        try {
+            return converter.convert(body.html());
+        } catch (StackOverflowError | RuntimeException unreadable) {
+            LOG.warn("the structure of {} cannot be converted to Markdown ({}); its text is kept as plain paragraphs", location, unreadable.toString());
+            StringBuilder text = new StringBuilder();
+            for (Element block : body.children()) {
+                String words = block.text().strip();
+                if (!words.isEmpty()) text.append(words).append("\n\n");
+            }
+            return text.toString();
+        }
     }
 
     private static boolean containedIn(Node node, List<Node> selected) {

@@ -11,11 +11,18 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * {@code <!-- page N -->}, invisible when rendered but there for citations ("page 4").
  */
 final class PdfExtraction {
-    String extract(byte[] content) {
+    /** Terms run to tens of pages; a document of thousands is not one (and would take minutes). */
+    static final int MAX_PAGES = 2_000;
+
+    String extract(byte[] content, java.net.URI location) {
         try (PDDocument pdf = Loader.loadPDF(content)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             stripper.setParagraphEnd("\n\n");
+            if (pdf.getNumberOfPages() > MAX_PAGES) {
+                throw new ExtractionException(Kind.UNREADABLE, "the PDF of " + location + " has " + pdf.getNumberOfPages()
+                        + " pages; at most " + MAX_PAGES + " are read");
+            }
             StringBuilder markdown = new StringBuilder();
             for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
                 stripper.setStartPage(page);
@@ -25,8 +32,10 @@ final class PdfExtraction {
                 markdown.append(paragraphs(text));
             }
             return HtmlExtraction.tidy(markdown.toString());
-        } catch (IOException e) {
-            throw new ExtractionException(Kind.UNREADABLE, "cannot read the PDF: " + e.getMessage());
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // A damaged file can fail anywhere inside the PDF library, not only where it declares I/O errors
+            // (a cycle of object references overflows its stack).
+            throw new ExtractionException(Kind.UNREADABLE, "cannot read the PDF of " + location + ": " + e.getMessage());
         }
     }
 

@@ -22,10 +22,15 @@ final class Selection {
 
     /** The nodes a selector designates, in document order; empty when it matches nothing. */
     static List<Node> select(Document document, Selector selector) {
-        return switch (selector) {
-            case Selector.Css css -> new ArrayList<>(document.select(css.query()));
-            case Selector.Range range -> range(document, range);
-        };
+        try {
+            return switch (selector) {
+                case Selector.Css css -> new ArrayList<>(document.select(css.query()));
+                case Selector.Range range -> range(document, range);
+            };
+        } catch (org.jsoup.select.Selector.SelectorParseException invalid) {
+            throw new ExtractionException(ExtractionException.Kind.INVALID_SELECTOR, "the declared selector " + describe(selector)
+                    + " is not valid CSS (" + invalid.getMessage() + ") for the page at " + document.location());
+        }
     }
 
     static String describe(Selector selector) {

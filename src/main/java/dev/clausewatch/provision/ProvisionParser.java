@@ -34,6 +34,8 @@ public final class ProvisionParser {
             "^\\s*(?:(?:section|article|clause|§)\\s*)?(\\d{1,3}(?:\\.\\d{1,3})*\\.?|\\([a-z0-9]{1,4}\\)|[a-z]\\)|[ivxlc]{1,6}\\.)\\s+(?=\\S)",
             Pattern.CASE_INSENSITIVE);
     private static final int BOLD_HEADING_MAX_WORDS = 15;
+    /** Comment delimiters and tags of a raw HTML block (bounded, so the match stays linear). */
+    private static final Pattern TAG = Pattern.compile("<!--|-->|<[^<>\\n]{0,500}>");
     /** A hard-wrapped line holds several words; a one-word paragraph ("close") is a page label, not half a sentence. */
     private static final int MIN_WRAPPED_WORDS = 4;
 
@@ -88,10 +90,20 @@ public final class ProvisionParser {
                 case ListBlock list -> items(list);
                 case TableBlock table -> rows(table);
                 case BlockQuote quote -> blocks(quote);
+                // Text the parser reads as code or raw HTML is still text of the document: an unclosed fence or
+                // comment ("```", "<!--") would otherwise swallow everything after it.
+                case com.vladsch.flexmark.ast.FencedCodeBlock code -> literal(literalText(code));
+                case com.vladsch.flexmark.ast.IndentedCodeBlock code -> literal(literalText(code));
+                case com.vladsch.flexmark.ast.HtmlBlockBase html -> literal(literalText(html));
                 default -> {
-                    if (node instanceof Block && node.hasChildren() && !(node instanceof com.vladsch.flexmark.ast.HtmlBlock)) blocks(node);
+                    if (node instanceof Block && node.hasChildren()) blocks(node);
                 }
             }
+        }
+
+        /** Literal text, one paragraph per block of lines between blank lines. */
+        void literal(String text) {
+            for (Provision p : plainParagraphs(text)) add(ProvisionKind.PARAGRAPH, "", p.markdown(), p.text());
         }
 
         void heading(int level, String text, String markdown) {
@@ -129,7 +141,7 @@ public final class ProvisionParser {
                 List<ListBlock> nested = new ArrayList<>();
                 for (Node child = li.getFirstChild(); child != null; child = child.getNext()) {
                     if (child instanceof ListBlock inner) nested.add(inner);
-                    else text.append(text.isEmpty() ? "" : "\n\n").append(text(child));
+                    else text.append(text.isEmpty() ? "" : "\n\n").append(literalText(child));
                 }
                 String number = li instanceof OrderedListItem ordered ? ordered.getOpeningMarker().toString().replaceAll("[.)]$", "") : "";
                 if (!text.isEmpty()) {
@@ -193,6 +205,16 @@ public final class ProvisionParser {
             // A bold date line ("**Last Updated: September 28, 2023**") states a date; it heads nothing.
             return wholeBold && Texts.wordCount(text) <= BOLD_HEADING_MAX_WORDS && !EffectiveDate.isDateLine(new Provision(null, 0,
                     ProvisionKind.PARAGRAPH, List.of(), "", text, text));
+        }
+
+        /** The words of a block as written: code and raw HTML blocks give their text too (tags and fences aside). */
+        private static String literalText(Node node) {
+            return switch (node) {
+                case com.vladsch.flexmark.ast.FencedCodeBlock code -> code.getInfo() + "\n\n" + code.getContentChars();
+                case com.vladsch.flexmark.ast.IndentedCodeBlock code -> code.getContentChars().toString();
+                case com.vladsch.flexmark.ast.HtmlBlockBase html -> TAG.matcher(html.getChars().toString()).replaceAll(" ");
+                default -> text(node);
+            };
         }
 
         private static String text(Node node) {

@@ -209,6 +209,7 @@ public final class Tracker {
     static Kind kindOf(ExtractionException.Kind kind) {
         return switch (kind) {
             case SELECTOR_NOT_FOUND -> Kind.SELECTOR_NOT_FOUND;
+            case INVALID_SELECTOR -> Kind.INVALID_DECLARATION;
             case BOT_CHALLENGE -> Kind.BOT_CHALLENGE;
             case LOGIN_OR_COOKIE_WALL -> Kind.LOGIN_OR_COOKIE_WALL;
             case EMPTY -> Kind.EMPTY;
