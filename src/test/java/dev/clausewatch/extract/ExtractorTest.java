@@ -62,6 +62,20 @@ class ExtractorTest {
     @Nested
     class On_real_snapshots {
         @Test
+        void real_pages_that_load_cloudflare_bot_detection_are_documents_not_challenges() throws Exception {
+            // Parship's, Romeo's and Perplexity's pages carry /cdn-cgi/challenge-platform/scripts/jsd/main.js and their terms.
+            for (String page : List.of("parship/trackers-policy/2026-08-22T12-32-48Z_94c4e37.html", "romeo/privacy-policy/2026-08-22T12-32-50Z_2546bb0.html",
+                    "perplexity/acceptable-use-policy/2026-07-29T10-34-08Z_f436aa1.html")) {
+                String service = page.substring(0, page.indexOf('/'));
+                String html = Files.readString(snapshots().resolve(page));
+                assertThat(html).as(page).contains("/cdn-cgi/challenge-platform/scripts/jsd/main.js");
+                String markdown = extractor.extract(html.getBytes(StandardCharsets.UTF_8), "text/html", PAGE, new SourceDocument(null, PAGE,
+                        List.of(), List.of(), List.of(), FetchMode.HTTP));
+                assertThat(Extractor.words(markdown)).as(service).isGreaterThan(100);
+            }
+        }
+
+        @Test
         void a_restyled_page_with_the_same_text_extracts_to_the_same_markdown() throws Exception {
             // Claude.ai's Vulnerability Disclosure Policy, Nov 2025 to Apr 2026: three different pages, one text (as OTA also finds).
             SourceDocument source = declared("claude-ai", "Vulnerability Disclosure Policy", null, "2026-08-22T00:00:00Z");
@@ -157,6 +171,24 @@ class ExtractorTest {
 
     @Nested
     class Refusals {
+        private static final String JSD = "<script>(function(){var s=document.createElement('script');"
+                + "s.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js';document.head.appendChild(s);})();</script>";
+
+        @Test
+        void a_short_document_that_loads_bot_detection_is_a_document() {
+            String markdown = extract("<html><head><title>Cookie Policy</title>" + JSD + "<script src=\"https://www.google.com/recaptcha/enterprise.js"
+                    + "?render=x\"></script></head><body><main><h1>Cookie Policy</h1><p>" + WORDS + "</p><div class=\"g-recaptcha\" "
+                    + "data-size=\"invisible\"></div></main></body></html>", new Selector.Css("main"));
+            assertThat(markdown).contains("Cookie Policy", WORDS.strip());
+        }
+
+        @Test
+        void a_cloudflare_challenge_is_known_by_its_own_form_even_without_its_words() {
+            assertThatThrownBy(() -> extract("<html><head><title>example.com</title></head><body><form id=\"challenge-form\" method=\"POST\">"
+                    + "</form><script>window._cf_chl_opt={cvId:'3'};</script>" + JSD + "</body></html>"))
+                    .isInstanceOfSatisfying(ExtractionException.class, e -> assertThat(e.kind()).isEqualTo(ExtractionException.Kind.BOT_CHALLENGE));
+        }
+
         @Test
         void a_cloudflare_challenge_is_not_a_document() {
             assertThatThrownBy(() -> extract("<html><head><title>Just a moment...</title></head><body>Checking your browser before accessing"
