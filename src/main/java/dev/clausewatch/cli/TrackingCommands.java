@@ -1,7 +1,9 @@
 package dev.clausewatch.cli;
 
 import dev.clausewatch.archive.Chain;
+import dev.clausewatch.capture.CaptureFailure;
 import dev.clausewatch.registry.Document;
+import dev.clausewatch.registry.DocumentId;
 import dev.clausewatch.tracking.TrackingEvent;
 import dev.clausewatch.tracking.TrackingLog;
 import dev.clausewatch.tracking.TrackingLoop;
@@ -125,6 +127,10 @@ final class TrackingCommands {
         }
     }
 
+    private static String cause(TrackingEvent event) {
+        return event.failure().map(CaptureFailure.Kind::label).orElse("?") + ": " + event.message();
+    }
+
     @Command(name = "status", description = "Lists documents whose captures are failing, since when, and why, and the processing backlog and lag.")
     static final class Status implements Callable<Integer> {
         @ParentCommand ClausewatchCommand root;
@@ -136,12 +142,16 @@ final class TrackingCommands {
         public Integer call() {
             try (Workspace workspace = root.open()) {
                 List<TrackingLog.Failing> failing = workspace.trackingLog().failing();
+                java.util.Set<DocumentId> captured = workspace.trackingLog().captured();
+                List<String> notCaptured = workspace.registry().documents().stream().map(Document::id).filter(id -> !captured.contains(id))
+                        .map(DocumentId::toString).toList();
                 Backlog backlog = workspace.records().backlog();
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     Map<String, Object> value = new java.util.LinkedHashMap<>();
                     value.put("failing", failing.stream().map(f -> Map.of("document", f.document().toString(), "since", Chain.instant(f.since()),
-                            "failures", f.failures(), "latest", json(f.latest()))).toList());
+                            "failures", f.failures(), "first", json(f.first()), "latest", json(f.latest()))).toList());
+                    value.put("notCapturedYet", notCaptured);
                     value.put("backlog", Map.of("documents", backlog.documents(), "events", backlog.events(),
                             "lagSeconds", backlog.lag().map(d -> d.toMillis() / 1000.0).orElse(0.0)));
                     Output.json(out, value);
@@ -150,9 +160,12 @@ final class TrackingCommands {
                 if (failing.isEmpty()) {
                     out.println("No document is failing.");
                 } else {
-                    Output.table(out, List.of("DOCUMENT", "FAILING SINCE", "FAILURES", "LATEST CAUSE"), failing.stream().map(f -> List.of(
-                            f.document().toString(), Chain.instant(f.since()), Integer.toString(f.failures()),
-                            f.latest().failure().orElseThrow().label() + ": " + f.latest().message())).toList());
+                    Output.table(out, List.of("DOCUMENT", "FAILING SINCE", "FAILURES", "FIRST CAUSE", "LATEST CAUSE"), failing.stream().map(f -> List.of(
+                            f.document().toString(), Chain.instant(f.since()), Integer.toString(f.failures()), cause(f.first()),
+                            f.latest().equals(f.first()) ? "(the same)" : cause(f.latest()))).toList());
+                }
+                if (!notCaptured.isEmpty()) {
+                    out.println("Not captured yet (versions imported, no capture attempted): " + notCaptured.size() + " documents.");
                 }
                 out.println(backlog.isEmpty() ? "Processing: nothing waiting; every recorded version is derived."
                         : "Processing: " + backlog.events() + " events of " + backlog.documents() + " documents waiting, the oldest for "

@@ -48,17 +48,35 @@ public final class JdbiTrackingLog implements TrackingLog {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select e.document_id, min(e.occurred_at) as since, count(*) as failures
                         from tracking_events e
-                        where e.outcome = 'FAILED' and e.occurred_at > coalesce(
+                        where e.outcome = 'FAILED' and e.technical = :capture and e.occurred_at > coalesce(
                             (select max(ok.occurred_at) from tracking_events ok
-                             where ok.document_id = e.document_id and ok.outcome <> 'FAILED'), '')
+                             where ok.document_id = e.document_id and ok.outcome <> 'FAILED' and ok.technical = :capture), '')
                         group by e.document_id
                         order by since""")
+                .bind("capture", false)
                 .map((rs, ctx) -> new Object[] {rs.getString("document_id"), rs.getString("since"), rs.getInt("failures")})
                 .list().stream()
                 .map(row -> {
                     DocumentId document = DocumentId.parse((String) row[0]);
-                    return new Failing(document, Chain.parseInstant((String) row[1]), (Integer) row[2], events(document, 1).getFirst());
+                    String since = (String) row[1];
+                    return new Failing(document, Chain.parseInstant(since), (Integer) row[2], capture(document, since, "asc"),
+                            capture(document, since, "desc"));
                 }).toList());
+    }
+
+    /** The first ("asc") or latest ("desc") capture event of the document since the given time. */
+    private TrackingEvent capture(DocumentId document, String since, String order) {
+        return jdbi.withHandle(handle -> handle.createQuery("select * from tracking_events where document_id = :document and technical = :capture"
+                        + " and occurred_at >= :since order by occurred_at " + order + ", id " + order + " limit 1")
+                .bind("document", document.toString()).bind("capture", false).bind("since", since)
+                .map((rs, ctx) -> event(rs)).one());
+    }
+
+    @Override
+    public java.util.Set<DocumentId> captured() {
+        return jdbi.withHandle(handle -> handle.createQuery("select distinct document_id from tracking_events where technical = :capture")
+                .bind("capture", false).mapTo(String.class).stream().map(DocumentId::parse)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     }
 
     private static TrackingEvent event(ResultSet rs) throws SQLException {

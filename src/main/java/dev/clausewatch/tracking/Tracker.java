@@ -96,8 +96,14 @@ public final class Tracker {
             SourceDeclaration declaration = declarationAt(document, now);
             List<String> parts = new ArrayList<>();
             for (SourceDocument source : declaration.sources()) {
-                Snapshot snapshot = archive.latestSnapshot(document, source.location()).orElseThrow(() -> new CaptureFailure(Kind.EMPTY,
-                        "no snapshot of " + source.location() + " is archived for " + document + "; capture it first"));
+                Optional<Snapshot> latest = archive.latestSnapshot(document, source.location());
+                if (latest.isEmpty()) {
+                    // Never captured (its versions were imported): nothing to re-extract, and nothing failed. Not logged,
+                    // so it neither looks like a failure nor hides the document's real one.
+                    return new TrackingEvent(document, now, TrackingEvent.Outcome.NOT_CAPTURED, Optional.empty(),
+                            "not captured yet: no snapshot of " + source.location() + " to re-extract", true, List.of());
+                }
+                Snapshot snapshot = latest.get();
                 snapshotIds.add(snapshot.id());
                 parts.add(extract(archive.bytes(snapshot), snapshot.mediaType(), source));
             }

@@ -10,11 +10,12 @@ import java.util.Optional;
 /**
  * What one capture (or re-extraction) of a document did: recorded a new version, verified the
  * version in force, saw an earlier version reappear, left the archive unchanged (a re-extraction
- * that made the same text), or failed with a classified cause.
+ * that made the same text, or found nothing captured to re-extract), or failed with a classified cause.
  */
 public record TrackingEvent(DocumentId document, Instant at, Outcome outcome, Optional<CaptureFailure.Kind> failure,
                             String message, boolean technical, List<String> snapshotIds) {
-    public enum Outcome { RECORDED, VERIFIED, REAPPEARED, FAILED, UNCHANGED }
+    /** NOT_CAPTURED: a re-extraction of a document that has no snapshot yet (imported histories only): nothing happened, nothing failed. */
+    public enum Outcome { RECORDED, VERIFIED, REAPPEARED, FAILED, UNCHANGED, NOT_CAPTURED }
 
     public TrackingEvent {
         Objects.requireNonNull(document, "document");

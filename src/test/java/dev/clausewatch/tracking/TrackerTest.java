@@ -176,6 +176,35 @@ class TrackerTest {
     }
 
     @Test
+    void a_document_never_captured_is_not_failing_and_re_extraction_never_hides_a_real_failure() {
+        site.html("/robots.txt", "User-agent: *\nDisallow: /policy\n");
+        site.html("/policy", "<html><body><main><h1>Policy</h1><p>" + LONG_TEXT + "</p></main></body></html>");
+        try (Workspace w = open(TestStores.SQLITE)) {
+            declare(w, VDP, source("/policy", FetchMode.HTTP, "main"));
+            DocumentId imported = new DocumentId(VDP.platform(), new dev.clausewatch.registry.DocumentType("Terms of Service"));
+            declare(w, imported, source("/terms", FetchMode.HTTP, "main"));
+
+            TrackingEvent nothingToReextract = w.tracker().reextract(imported);
+            assertThat(nothingToReextract.outcome()).isEqualTo(TrackingEvent.Outcome.NOT_CAPTURED);
+            assertThat(w.trackingLog().failing()).isEmpty();
+            assertThat(w.trackingLog().events(imported, 10)).isEmpty();
+
+            TrackingEvent refused = w.tracker().capture(VDP);
+            assertThat(refused.failure()).contains(CaptureFailure.Kind.ROBOTS_DISALLOWED);
+            w.tracker().reextract(VDP);
+            w.tracker().capture(VDP);
+            assertThat(w.trackingLog().failing()).singleElement().satisfies(f -> {
+                assertThat(f.document()).isEqualTo(VDP);
+                assertThat(f.since()).isEqualTo(refused.at());
+                assertThat(f.failures()).as("captures only; the re-extraction is no capture").isEqualTo(2);
+                assertThat(f.first().failure()).contains(CaptureFailure.Kind.ROBOTS_DISALLOWED);
+                assertThat(f.latest().failure()).contains(CaptureFailure.Kind.ROBOTS_DISALLOWED);
+            });
+            assertThat(w.trackingLog().captured()).containsExactly(VDP);
+        }
+    }
+
+    @Test
     void a_page_that_suddenly_loses_most_of_its_text_is_refused_as_suspiciously_short() {
         AtomicReference<String> served = new AtomicReference<>("<main><p>" + LONG_TEXT.repeat(4) + "</p></main>");
         site.page("/policy", ex -> LoopbackSite.send(ex, 200, "text/html", served.get().getBytes(StandardCharsets.UTF_8), h -> {}));
