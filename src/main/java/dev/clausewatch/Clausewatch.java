@@ -15,6 +15,9 @@ import dev.clausewatch.analysis.TopicClassifier;
 import dev.clausewatch.archive.Archive;
 import dev.clausewatch.knowledge.Knowledge;
 import dev.clausewatch.archive.ArchiveVerifier;
+import dev.clausewatch.archive.HeadSigner;
+import dev.clausewatch.archive.Ledger;
+import dev.clausewatch.storage.JdbiLedgerStore;
 import dev.clausewatch.archive.BlobStore;
 import dev.clausewatch.archive.FileBlobStore;
 import dev.clausewatch.capture.BrowserFetcher;
@@ -54,6 +57,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 
 /** The composition root: wires a workspace for a storage and capture configuration, and runs the command line. */
@@ -123,13 +127,31 @@ public final class Clausewatch {
         Accounts accounts = new Accounts(people, mailer, delivery.baseUrl(), clock);
         Memberships memberships = new Memberships(people, notifications.organisations(), mailer, delivery.baseUrl(), clock);
         OrganisationRecords organisationRecords = new OrganisationRecords(alerts, notifications.organisations(), notifications.digests(), people, clock);
+        Ledger ledger = new Ledger(new JdbiLedgerStore(database), HeadSigner.at(ledgerKey(storage)), clock);
         return new Workspace(database.description(), storage.dataDir(), registry, archive, new Importer(registry, archive),
-                new ArchiveVerifier(store, blobs), tracker, loop, log, processor, records, outbox,
+                new ArchiveVerifier(store, blobs, Optional.of(ledger)), ledger, tracker, loop, log, processor, records, outbox,
                 reading, knowledge, alerts, notifications, accounts, memberships, organisationRecords, () -> {
                     browser.close();
                     http.close();
+                    sealQuietly(ledger);
                     database.close();
                 });
+    }
+
+    /** The key that signs the log's tree heads: outside the database ($CLAUSEWATCH_LEDGER_KEY, or under the data directory). */
+    private static java.nio.file.Path ledgerKey(StorageConfig storage) {
+        String configured = System.getenv("CLAUSEWATCH_LEDGER_KEY");
+        return configured != null && !configured.isBlank() ? java.nio.file.Path.of(configured)
+                : storage.dataDir().resolve("keys").resolve("ledger-ed25519.key");
+    }
+
+    /** What this process archived is logged and signed when it stops; a failure here is reported, the next start seals it. */
+    private static void sealQuietly(Ledger ledger) {
+        try {
+            ledger.seal();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Clausewatch.class).warn("could not seal the archive's log: {}", e.toString());
+        }
     }
 
     /** How long a processor holds a document before another may take it over (a worker that died). */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,13 +34,25 @@ public final class ArchiveVerifier {
 
     private final ArchiveStore store;
     private final BlobStore blobs;
+    private final Optional<Ledger> ledger;
 
     public ArchiveVerifier(ArchiveStore store, BlobStore blobs) {
+        this(store, blobs, Optional.empty());
+    }
+
+    /** Also checks every record against the log and the log against its signed heads. */
+    public ArchiveVerifier(ArchiveStore store, BlobStore blobs, Optional<Ledger> ledger) {
         this.store = store;
         this.blobs = blobs;
+        this.ledger = ledger;
     }
 
     public Report verify() {
+        return verify(Optional.empty());
+    }
+
+    /** {@link #verify()}, and {@code kept} (a tree head a user kept) must be a prefix of the log. */
+    public Report verify(Optional<TreeHead> kept) {
         List<Finding> findings = new ArrayList<>();
         int blobCount = verifyBlobs(findings);
         int versions = 0, observations = 0;
@@ -53,6 +66,7 @@ public final class ArchiveVerifier {
                 findings.add(new Finding("snapshot " + snapshot.id(), "its blob " + snapshot.contentSha256() + " is missing"));
             }
         }
+        ledger.ifPresent(log -> findings.addAll(log.verify(kept)));
         return new Report(blobCount, versions, observations, snapshots.size(), List.copyOf(findings));
     }
 

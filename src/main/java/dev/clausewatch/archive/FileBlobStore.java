@@ -29,6 +29,33 @@ public final class FileBlobStore implements BlobStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the blob folder " + this.root, e);
         }
+        removeAbandonedWrites();
+    }
+
+    /** A writer killed between writing and moving leaves an incoming file; an hour old, no live writer still owns it. */
+    private static final java.time.Duration ABANDONED = java.time.Duration.ofHours(1);
+
+    private void removeAbandonedWrites() {
+        java.time.Instant before = java.time.Instant.now().minus(ABANDONED);
+        try (var files = Files.walk(root, 3)) {
+            files.filter(f -> f.getFileName().toString().startsWith(".incoming-") && f.getFileName().toString().endsWith(".tmp"))
+                    .filter(f -> {
+                        try {
+                            return Files.getLastModifiedTime(f).toInstant().isBefore(before);
+                        } catch (IOException gone) {
+                            return false;
+                        }
+                    })
+                    .forEach(f -> {
+                        try {
+                            Files.deleteIfExists(f);
+                        } catch (IOException ignored) {
+                            // another start-up removed it, or it cannot be removed: it holds nothing archived
+                        }
+                    });
+        } catch (IOException | UncheckedIOException e) {
+            // cleaning is best effort; the archive is complete without it
+        }
     }
 
     @Override

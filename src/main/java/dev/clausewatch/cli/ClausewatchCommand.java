@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "clausewatch", mixinStandardHelpOptions = true, version = "clausewatch 0.1.0",
         description = "Watches what platforms' governance documents say and how they change.",
         subcommands = {ImportCommand.class, PlatformsCommand.class, DocumentsCommand.class, HistoryCommand.class,
-                ShowCommand.class, VerifyCommand.class, TypesCommand.class, DemoCommand.class, BenchCommand.class, EvaluateCommand.class, ExtractCommand.class,
+                ShowCommand.class, VerifyCommand.class, HeadCommand.class, TypesCommand.class, DemoCommand.class, BenchCommand.class, EvaluateCommand.class, ExtractCommand.class,
                 TrackingCommands.Capture.class, TrackingCommands.Track.class, TrackingCommands.Status.class, TrackingCommands.Reextract.class,
                 ProvisionCommands.Provisions.class, ProvisionCommands.Diff.class, ProvisionCommands.ReferencesCommand.class,
                 AnalysisCommands.Analyze.class, AnalysisCommands.Compare.class, AnalysisCommands.Topics.class, AnalysisCommands.Regulations.class, ClauseCommands.Train.class, ServeCommand.class, ProcessCommand.class,

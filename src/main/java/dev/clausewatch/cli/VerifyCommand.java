@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "verify", description = {"Re-hashes every blob and re-checks every chain of versions and observations.",
+@Command(name = "verify", description = {"Re-hashes every blob, re-checks every chain of versions and observations, every archived record",
+        "against the signed log, and with --head a tree head you kept (from `clausewatch head`) against the log.",
         "Exits 1 and names each damaged object when anything does not match."})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand ClausewatchCommand root;
@@ -20,10 +21,17 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--head", paramLabel = "FILE", description = "A tree head kept earlier (JSON from `clausewatch head`): the log must extend it.")
+    java.nio.file.Path head;
+
     @Override
     public Integer call() {
         try (Workspace workspace = root.open()) {
-            ArchiveVerifier.Report report = workspace.verifier().verify();
+            java.util.Optional<dev.clausewatch.archive.TreeHead> kept = head == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(keptHead(head));
+            ArchiveVerifier.Report report = workspace.verifier().verify(kept);
+            var newest = workspace.ledger().newestHead();
+            int unsealed = workspace.ledger().unlogged();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> value = new LinkedHashMap<>();
@@ -32,6 +40,8 @@ final class VerifyCommand implements Callable<Integer> {
                 value.put("versions", report.versions());
                 value.put("observations", report.observations());
                 value.put("snapshots", report.snapshots());
+                value.put("loggedRecords", newest.map(dev.clausewatch.archive.TreeHead::size).orElse(0));
+                value.put("unsealedRecords", unsealed);
                 value.put("findings", report.findings().stream().map(f -> Map.of("object", f.object(), "problem", f.problem())).toList());
                 Output.json(out, value);
             } else {
@@ -39,9 +49,22 @@ final class VerifyCommand implements Callable<Integer> {
                 out.printf("%s: %d blobs re-hashed, %d versions and %d observations re-chained, %d snapshots checked in %s%n",
                         report.intact() ? "intact" : report.findings().size() + " problems", report.blobs(), report.versions(),
                         report.observations(), report.snapshots(), workspace.storeDescription());
+                out.println(newest.map(h -> "log: " + h.size() + " records under the head signed at " + dev.clausewatch.archive.Chain.instant(h.signedAt())
+                        + " (key " + h.keyId() + ")").orElse("log: no signed head yet") + (unsealed == 0 ? "" : "; " + unsealed
+                        + " records written since, sealed when this command ends") + (head == null ? "" : "; checked against the kept head in " + head));
                 out.flush();
             }
             return report.intact() ? 0 : ClausewatchCommand.DAMAGED;
+        }
+    }
+
+    private static dev.clausewatch.archive.TreeHead keptHead(java.nio.file.Path file) {
+        try {
+            return dev.clausewatch.archive.TreeHead.fromJson(java.nio.file.Files.readString(file));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read the kept head " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
     }
 }

@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * stage that writes them, and {@code notifications} the one that turns their events into alerts.
  */
 public record Workspace(String storeDescription, Path dataDir, Registry registry, Archive archive, Importer importer,
-                        ArchiveVerifier verifier, Tracker tracker, TrackingLoop trackingLoop, TrackingLog trackingLog,
+                        ArchiveVerifier verifier, dev.clausewatch.archive.Ledger ledger, Tracker tracker, TrackingLoop trackingLoop, TrackingLog trackingLog,
                         Processor processor, DerivedRecords records, Outbox outbox, Analyzer analyzer, Knowledge knowledge,
                         dev.clausewatch.alert.AlertStore alerts, dev.clausewatch.alert.Notifications notifications,
                         dev.clausewatch.account.Accounts accounts, dev.clausewatch.account.Memberships memberships,
@@ -28,7 +28,7 @@ public record Workspace(String storeDescription, Path dataDir, Registry registry
 
     /** The same workspace, also running {@code more} when closed (after its own closing). */
     public Workspace alsoOnClose(Runnable more) {
-        return new Workspace(storeDescription, dataDir, registry, archive, importer, verifier, tracker, trackingLoop, trackingLog,
+        return new Workspace(storeDescription, dataDir, registry, archive, importer, verifier, ledger, tracker, trackingLoop, trackingLog,
                 processor, records, outbox, analyzer, knowledge, alerts, notifications, accounts, memberships, organisationRecords, () -> {
                     onClose.run();
                     more.run();
