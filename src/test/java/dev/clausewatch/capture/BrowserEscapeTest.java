@@ -60,9 +60,14 @@ class BrowserEscapeTest {
     }
 
     @Test
-    void a_page_that_navigates_itself_to_a_refused_address_is_no_version() {
-        assertThat(page("/script-redirect")).startsWith("refused ");
-        assertThat(page("/meta-refresh")).startsWith("refused ");
+    void a_page_that_navigates_itself_to_a_refused_address_is_never_captured_as_that_address() {
+        // Whether the browser had started to navigate when the DOM was read depends on timing: either the navigation
+        // was refused (and the capture with it) or the page was captured as itself, before it left.
+        for (String path : List.of("/script-redirect", "/meta-refresh")) {
+            assertThat(page(path)).as(path).satisfiesAnyOf(
+                    outcome -> assertThat(outcome).startsWith("refused REFUSED_ADDRESS ").contains(BrowserEscapeProbe.PRIVATE),
+                    outcome -> assertThat(outcome).startsWith("captured final=").endsWith(path));
+        }
     }
 
     @Test
