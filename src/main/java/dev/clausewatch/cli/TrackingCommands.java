@@ -152,6 +152,8 @@ final class TrackingCommands {
                     value.put("failing", failing.stream().map(f -> Map.of("document", f.document().toString(), "since", Chain.instant(f.since()),
                             "failures", f.failures(), "first", json(f.first()), "latest", json(f.latest()))).toList());
                     value.put("notCapturedYet", notCaptured);
+                    value.put("derivationFailed", workspace.records().failures().stream().map(f -> Map.of("document", f.document().toString(),
+                            "since", Chain.instant(f.at()), "cause", f.cause())).toList());
                     value.put("backlog", Map.of("documents", backlog.documents(), "events", backlog.events(),
                             "lagSeconds", backlog.lag().map(d -> d.toMillis() / 1000.0).orElse(0.0)));
                     Output.json(out, value);
@@ -163,6 +165,12 @@ final class TrackingCommands {
                     Output.table(out, List.of("DOCUMENT", "FAILING SINCE", "FAILURES", "FIRST CAUSE", "LATEST CAUSE"), failing.stream().map(f -> List.of(
                             f.document().toString(), Chain.instant(f.since()), Integer.toString(f.failures()), cause(f.first()),
                             f.latest().equals(f.first()) ? "(the same)" : cause(f.latest()))).toList());
+                }
+                List<dev.clausewatch.derivation.DerivationFailure> underived = workspace.records().failures();
+                if (!underived.isEmpty()) {
+                    out.println("Derivation failed (the newest records of these documents are missing until it succeeds):");
+                    Output.table(out, List.of("DOCUMENT", "SINCE", "CAUSE"), underived.stream().map(f -> List.of(f.document().toString(),
+                            Chain.instant(f.at()), f.cause())).toList());
                 }
                 if (!notCaptured.isEmpty()) {
                     out.println("Not captured yet (versions imported, no capture attempted): " + notCaptured.size() + " documents.");

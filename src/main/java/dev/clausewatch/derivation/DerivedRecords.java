@@ -185,6 +185,11 @@ public final class DerivedRecords {
         return found;
     }
 
+    /** Documents whose newest derivation failed, with the cause (what status and the document pages show). */
+    public List<DerivationFailure> failures() {
+        return store.failures();
+    }
+
     public Backlog backlog() {
         return store.backlog(Instant.now());
     }

@@ -82,6 +82,9 @@ public interface DerivedStore {
 
     Backlog backlog(Instant now);
 
+    /** Documents whose newest derivation failed and that no derivation has handled since. */
+    List<DerivationFailure> failures();
+
     /** A token that changes whenever an event is announced or a head moves: derived pages compare it. */
     String state();
 }

@@ -222,10 +222,31 @@ public final class Processor {
                 return new Outcome(Outcome.Kind.HELD, NOTHING);
             }
             return new Outcome(Outcome.Kind.DONE, new Progress(1, work.versions().size(), work.changes().size(), work.events().size(), 0, null));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.error("{}: cannot derive the records of {}: {}", worker, document, e.toString(), e);
             store.release(claim);
+            recordFailure(document, e);
             return new Outcome(Outcome.Kind.FAILED, NOTHING);
+        }
+    }
+
+    /**
+     * Records the failure as an event, so that status and the document's page show it; one event
+     * per document, version and derivers (the same failure again announces nothing new). The other
+     * documents are not touched: each is derived and committed on its own.
+     */
+    private void recordFailure(DocumentId document, Throwable failure) {
+        try {
+            List<TimelineEntry> timeline = archive.timeline(document);
+            String head = timeline.isEmpty() ? "empty" : LineageKeys.of(document, timeline).getLast();
+            String cause = failure.toString();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("cause", cause.length() > 500 ? cause.substring(0, 500) + "…" : cause);
+            payload.put("derivers", derivers.label());
+            payload.put("headKey", head);
+            store.announce(List.of(Event.of(EventType.DerivationFailed, document, head + "@" + derivers.label(), payload, now())));
+        } catch (RuntimeException e) {
+            LOG.error("{}: cannot record that {} failed: {}", worker, document, e.toString());
         }
     }
 

@@ -16,7 +16,12 @@ public enum EventType {
     /** The processor compared a new version with the one before it in the document's timeline. */
     ChangeDetected,
     /** A document that another document's current version incorporates changed substantively. */
-    ReferencedDocumentChanged;
+    ReferencedDocumentChanged,
+    /**
+     * The processor could not derive a document's new records (the cause in the payload): recorded so
+     * that status and the document's page say so; the document stays in the backlog; never alerts.
+     */
+    DerivationFailed;
 
     /** The id of this type's event about {@code subject} of {@code document}: the same fact always gets the same id. */
     public String idFor(DocumentId document, String subject) {

@@ -302,6 +302,27 @@ public final class JdbiDerivedStore implements DerivedStore {
     }
 
     @Override
+    public List<dev.clausewatch.derivation.DerivationFailure> failures() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select e.document_id, e.payload, e.occurred_at from events e
+                        left join derivation_heads h on h.document_id = e.document_id
+                        where e.type = 'DerivationFailed' and e.seq > coalesce(h.handled_seq, 0)
+                          and e.seq = (select max(f.seq) from events f where f.document_id = e.document_id and f.type = 'DerivationFailed')
+                        order by e.occurred_at""")
+                .map((rs, ctx) -> new dev.clausewatch.derivation.DerivationFailure(DocumentId.parse(rs.getString("document_id")), cause(rs.getString("payload")),
+                        Chain.parseInstant(rs.getString("occurred_at"))))
+                .list());
+    }
+
+    private static String cause(String payload) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).path("cause").asText("");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return payload;
+        }
+    }
+
+    @Override
     public String state() {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select (select coalesce(max(seq), 0) from events) as seq,

@@ -5,6 +5,7 @@ import dev.clausewatch.analysis.Peers;
 import dev.clausewatch.analysis.ProvisionAnalysis;
 import dev.clausewatch.archive.Archive;
 import dev.clausewatch.derivation.ChangeSummary;
+import dev.clausewatch.derivation.DerivationFailure;
 import dev.clausewatch.derivation.DerivedRecords;
 import dev.clausewatch.change.DocumentChanges.Event;
 import dev.clausewatch.change.DocumentChanges.VersionProvisions;
@@ -14,6 +15,7 @@ import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.DocumentId;
 import dev.clausewatch.registry.Registry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +168,7 @@ final class ArchiveView {
                     }
                 }
             }
-            Map<String, java.util.Set<String>> on = new java.util.HashMap<>();
+            Map<String, java.util.Set<String>> on = new HashMap<>();
             changes.topics(texts).forEach((text, matches) ->
                     matches.forEach(m -> on.computeIfAbsent(m.topicId(), k -> new java.util.HashSet<>()).add(text)));
             return java.util.Collections.unmodifiableMap(on);
@@ -189,5 +191,15 @@ final class ArchiveView {
 
     private List<Provision> currentProvisions(DocumentId id) {
         return changes.current(id).map(VersionProvisions::provisions).orElse(List.of());
+    }
+
+    /** The document's newest derivation failure, if its records are behind because of one (kept per state). */
+    Optional<DerivationFailure> derivationFailure(DocumentId document) {
+        Map<DocumentId, DerivationFailure> failures = keep("derivation failures", () -> {
+            Map<DocumentId, DerivationFailure> byDocument = new HashMap<>();
+            changes.failures().forEach(f -> byDocument.put(f.document(), f));
+            return byDocument;
+        });
+        return Optional.ofNullable(failures.get(document));
     }
 }

@@ -47,7 +47,7 @@ public final class Pages {
 
     public record DocumentPage(String id, String title, int number, int versions, String capturedOn, String effectiveDate, String at,
                                List<ProvisionRow> provisions, List<HistoryRow> history, List<ReferenceRow> incorporates,
-                               List<ReferenceRow> incorporatedBy) {}
+                               List<ReferenceRow> incorporatedBy, String notice) {}
 
     /** A provision change as the change page shows it; {@code move} says where a moved provision went ("" otherwise). */
     public record ChangeRow(String kind, String reason, boolean substantive, String location, String move,
@@ -211,7 +211,9 @@ public final class Pages {
         DocumentPage page = view.keep(key, () -> documentPage(document, history, version));
         render(ctx, "document.jte", Map.of("css", css, "page", new DocumentPage(page.id(), page.title(), page.number(), page.versions(),
                 page.capturedOn(), page.effectiveDate(), at == null ? "" : at, page.provisions(), page.history(), page.incorporates(),
-                page.incorporatedBy())));
+                page.incorporatedBy(), view.derivationFailure(document.id()).map(f -> "The newest version recorded could not be analysed yet ("
+                        + f.cause() + ", since " + dev.clausewatch.archive.Chain.instant(f.at()) + "): this page shows the last version that was.")
+                        .orElse(""))));
     }
 
     private DocumentPage documentPage(Document document, List<VersionProvisions> history, VersionProvisions version) {
@@ -225,7 +227,7 @@ public final class Pages {
                 i.reference().relation(), i.reference().sentence())).distinct().toList();
         return new DocumentPage(document.id().toString(), document.title(), version.entry().number(), history.size(),
                 day(version.entry().firstObservedAt()), EffectiveDate.in(version.provisions()).map(d -> d.date().toString()).orElse(null),
-                "", provisions, historyRows(history), incorporates, incorporatedBy);
+                "", provisions, historyRows(history), incorporates, incorporatedBy, "");
     }
 
     void change(Context ctx, Document document, List<VersionProvisions> history, VersionProvisions from, VersionProvisions to) {

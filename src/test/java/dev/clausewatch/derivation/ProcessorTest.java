@@ -228,6 +228,15 @@ class ProcessorTest {
                 assertThat(done.documents()).isEqualTo(1);
                 assertThat(w.records().history(TERMS)).hasSize(1);
                 assertThat(w.records().backlog().documents()).as("left pending, visible in status").isEqualTo(1);
+                assertThat(w.records().failures()).singleElement().satisfies(f -> {
+                    assertThat(f.document()).isEqualTo(AUP);
+                    assertThat(f.cause()).isNotBlank();
+                });
+                long events = w.outbox().latestSeq();
+                w.processor().catchUp(p -> {});
+                assertThat(w.outbox().latestSeq()).as("the same failure again is no new event").isEqualTo(events);
+                assertThat(w.outbox().after(0, List.of(EventType.DerivationFailed), 10)).singleElement()
+                        .satisfies(e -> assertThat(e.document()).isEqualTo(AUP));
             }
         }
     }
