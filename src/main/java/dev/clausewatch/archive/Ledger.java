@@ -67,6 +67,16 @@ public final class Ledger {
                         .map(HexFormat.of()::formatHex).toList()));
     }
 
+    /** The inclusion proof of a version (its row, as archived) in the newest head; empty until a head covers it. */
+    public Optional<Inclusion> inclusion(Version version) {
+        return inclusion("versions", version.document() + "#" + version.recordSeq());
+    }
+
+    /** The inclusion proof of a snapshot (its row: address, status, headers, time, content hash) in the newest head. */
+    public Optional<Inclusion> inclusionOfSnapshot(String snapshotId) {
+        return inclusion("snapshots", snapshotId);
+    }
+
     /** A logged record, the head it is proven under, and the audit path from its leaf to that head's root. */
     public record Inclusion(LedgerStore.Leaf leaf, TreeHead head, List<String> path) {
         public boolean verifies() {

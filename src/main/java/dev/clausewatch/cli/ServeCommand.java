@@ -34,7 +34,8 @@ final class ServeCommand implements Callable<Integer> {
         var search = new ArchiveSearch(workspace.registry(), workspace.records(), workspace.analyzer(),
                 ProvisionIndex.onDisk(workspace.dataDir().resolve("search-index")));
         var app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer(), search)
-                .withAccounts(workspace.accounts(), workspace.memberships(), workspace.organisationRecords()).start(host, port);
+                .withAccounts(workspace.accounts(), workspace.memberships(), workspace.organisationRecords())
+                .withLedger(workspace.ledger()).start(host, port);
         Following following = Following.start(workspace, java.util.Optional.of(search));
         out.printf("%nClausewatch is at http://%s:%d/ (API under /api/v1; %s). Ctrl-C stops it.%n", host.equals("127.0.0.1") ? "localhost" : host,
                 app.port(), workspace.storeDescription());

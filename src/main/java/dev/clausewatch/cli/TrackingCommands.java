@@ -120,7 +120,7 @@ final class TrackingCommands {
                     return 0;
                 }
                 try (Following following = Following.start(workspace, java.util.Optional.empty())) {
-                    loop.runForever();
+                    loop.runForever(workspace.ledger()::seal); // a signed head after each batch
                 }
                 return 0;
             }

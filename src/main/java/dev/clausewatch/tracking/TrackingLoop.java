@@ -91,8 +91,25 @@ public final class TrackingLoop {
 
     /** Runs until interrupted: captures what is due, then sleeps until the next document is due (at most a minute). */
     public void runForever() throws InterruptedException {
+        runForever(() -> {});
+    }
+
+    /**
+     * Same, running {@code afterRound} after each round that captured something (e.g. sealing the
+     * archive's log, so a head covers each batch without waiting for the process to stop); its
+     * failure is logged and the loop goes on.
+     */
+    public void runForever(Runnable afterRound) throws InterruptedException {
         while (!Thread.currentThread().isInterrupted()) {
-            for (TrackingEvent e : runDue()) LOG.info("{} {}: {}", e.document(), e.outcome(), e.message());
+            List<TrackingEvent> round = runDue();
+            for (TrackingEvent e : round) LOG.info("{} {}: {}", e.document(), e.outcome(), e.message());
+            if (!round.isEmpty()) {
+                try {
+                    afterRound.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("after a round of captures: {}", e.toString());
+                }
+            }
             Instant next = schedule.nextDue().orElse(clock.instant().plus(Duration.ofMinutes(1)));
             long sleep = Math.clamp(Duration.between(clock.instant(), next).toMillis(), 1000, 60_000);
             Thread.sleep(sleep);

@@ -4,6 +4,9 @@ import dev.clausewatch.analysis.ProvisionAnalysis;
 import dev.clausewatch.analysis.TopicComparison;
 import dev.clausewatch.archive.Archive;
 import dev.clausewatch.archive.Chain;
+import dev.clausewatch.archive.Ledger;
+import dev.clausewatch.archive.TreeHead;
+import dev.clausewatch.archive.Version;
 import dev.clausewatch.archive.TimelineEntry;
 import dev.clausewatch.change.ChangeSet;
 import dev.clausewatch.change.DocumentChanges.VersionProvisions;
@@ -20,6 +23,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON API under {@code /api/v1}: the same archive, provisions, changes, analysis, comparisons
@@ -35,6 +39,7 @@ final class Api {
     private final Registry registry;
     private final Archive archive;
     private final Knowledge knowledge;
+    private Optional<Ledger> ledger = Optional.empty();
 
     Api(ArchiveView view, Selection selection, ArchiveSearch search, TopicComparison comparison, byte[] openApi) {
         this.view = view;
@@ -47,6 +52,10 @@ final class Api {
         this.knowledge = view.analyzer().knowledge();
     }
 
+    void withLedger(Ledger ledger) {
+        this.ledger = Optional.of(ledger);
+    }
+
     /** Every API route, as the OpenAPI description must list them (checked by a test). */
     Map<String, Handler> routes() {
         Map<String, Handler> routes = new LinkedHashMap<>();
@@ -54,6 +63,7 @@ final class Api {
         routes.put("/api/v1/platforms/{platform}/documents", this::documents);
         routes.put("/api/v1/documents/{platform}/{type}/versions", this::versions);
         routes.put("/api/v1/documents/{platform}/{type}/versions/in-force", this::inForce);
+        routes.put("/api/v1/documents/{platform}/{type}/versions/{number}/evidence", this::evidence);
         routes.put("/api/v1/documents/{platform}/{type}/provisions", this::provisions);
         routes.put("/api/v1/documents/{platform}/{type}/provisions/{id}/analysis", this::analysis);
         routes.put("/api/v1/documents/{platform}/{type}/references", this::references);
@@ -91,6 +101,61 @@ final class Api {
         Map<String, Object> body = new LinkedHashMap<>(version(entry));
         body.put("markdown", archive.text(entry.version()));
         ctx.json(body);
+    }
+
+    /**
+     * What someone handing a version over needs to show it was archived as it is and never
+     * rewritten: its row, its snapshots' rows, and the inclusion proof of each under the newest
+     * signed tree head (RFC 9162 audit paths; the head's Ed25519 signature and public key).
+     */
+    private void evidence(Context ctx) {
+        Document document = selection.document(ctx);
+        List<TimelineEntry> timeline = archive.timeline(document.id());
+        String number = ctx.pathParam("number");
+        if (!number.matches("\\d{1,6}")) throw new IllegalArgumentException("The version number " + number + " must be a whole number from 1 up.");
+        int n = Integer.parseInt(number);
+        if (n < 1 || n > timeline.size()) {
+            throw new WebServer.NotFound("No version " + n + " of " + document.id() + ": it has versions 1 to " + timeline.size() + ".");
+        }
+        Ledger log = ledger.orElseThrow(() -> new WebServer.NotFound("This server was started without the archive's log."));
+        Version version = timeline.get(n - 1).version();
+        Ledger.Inclusion inclusion = log.inclusion(version).orElseThrow(() -> new WebServer.NotYet("Version " + n + " of " + document.id()
+                + " was archived after the newest signed tree head; it is covered once the archive is sealed again (`clausewatch head`)."));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("document", document.id().toString());
+        Map<String, Object> row = new LinkedHashMap<>(version(timeline.get(n - 1)));
+        row.put("recordSeq", version.recordSeq());
+        row.put("recordedAt", Chain.instant(version.recordedAt()));
+        row.put("previousSha256", version.previousContentSha256());
+        row.put("chainHash", version.chainHash());
+        row.put("extractorVersion", version.extractorVersion());
+        row.put("inclusion", inclusion(inclusion));
+        body.put("version", row);
+        body.put("snapshots", version.snapshotIds().stream().map(id -> {
+            Map<String, Object> snapshot = new LinkedHashMap<>();
+            snapshot.put("id", id);
+            snapshot.put("inclusion", log.inclusionOfSnapshot(id).map(Api::inclusion).orElse(null));
+            return snapshot;
+        }).toList());
+        TreeHead head = inclusion.head();
+        Map<String, Object> treeHead = new LinkedHashMap<>();
+        treeHead.put("size", head.size());
+        treeHead.put("rootHash", head.rootHash());
+        treeHead.put("signedAt", Chain.instant(head.signedAt()));
+        treeHead.put("keyId", head.keyId());
+        treeHead.put("publicKey", head.publicKey());
+        treeHead.put("signature", head.signature());
+        body.put("treeHead", treeHead);
+        ctx.json(body);
+    }
+
+    private static Map<String, Object> inclusion(Ledger.Inclusion inclusion) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("leafIndex", inclusion.leaf().index());
+        v.put("leafHash", inclusion.leaf().leafHash());
+        v.put("auditPath", inclusion.path());
+        v.put("treeSize", inclusion.head().size());
+        return v;
     }
 
     private void provisions(Context ctx) {

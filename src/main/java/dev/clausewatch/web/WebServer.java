@@ -10,6 +10,7 @@ import dev.clausewatch.analysis.StanceRules;
 import dev.clausewatch.analysis.TopicClassifier;
 import dev.clausewatch.analysis.TopicComparison;
 import dev.clausewatch.archive.Archive;
+import dev.clausewatch.archive.Ledger;
 import dev.clausewatch.capture.Sha256;
 import dev.clausewatch.derivation.DerivedRecords;
 import dev.clausewatch.change.DocumentChanges.VersionProvisions;
@@ -42,6 +43,13 @@ public final class WebServer {
     /** A request for something the archive does not have. */
     static final class NotFound extends RuntimeException {
         NotFound(String sentence) {
+            super(sentence);
+        }
+    }
+
+    /** A request for something the archive has but cannot give yet (e.g. evidence before a head covers it). */
+    static final class NotYet extends RuntimeException {
+        NotYet(String sentence) {
             super(sentence);
         }
     }
@@ -92,6 +100,12 @@ public final class WebServer {
         this.accountPages = new AccountPages(accounts, memberships, records, signed, pages);
         this.organisationApi = new OrganisationApi(signed, memberships, records);
         this.organisationRecords = records;
+        return this;
+    }
+
+    /** The same server with the archive's log: versions' evidence (inclusion proofs under the newest signed head) in the API. */
+    public WebServer withLedger(Ledger ledger) {
+        api.withLedger(ledger);
         return this;
     }
 
@@ -167,6 +181,7 @@ public final class WebServer {
             }
             config.routes.exception(Refused.class, (e, ctx) -> refused(ctx, e));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+            config.routes.exception(NotYet.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
             config.routes.error(404, ctx -> {
                 // Our own 404s already carry a sentence; Javalin's "endpoint not found" gets one too.

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clausewatch.TestStores;
+import dev.clausewatch.archive.HeadSigner;
+import dev.clausewatch.archive.MerkleTree;
+import dev.clausewatch.archive.TreeHead;
 import dev.clausewatch.cli.Workspace;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -12,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +37,9 @@ class ApiTest {
         workspace.importer().importPaths(List.of(TestStores.shared("data/ota-history/amazon-web-services"),
                 TestStores.shared("data/ota-history/chatgpt"), TestStores.shared("seeds/001_bd4926011f68c2e1.txt")));
         workspace.processor().catchUp(p -> {});
-        app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer()).start("127.0.0.1", 0);
+        workspace.ledger().seal();
+        app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer())
+                .withLedger(workspace.ledger()).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -66,6 +72,59 @@ class ApiTest {
         Response inForce = get("/api/v1/documents/amazon-web-services/acceptable-use-policy/versions/in-force?at=2023-01-01");
         assertThat(inForce.body().get("number").asInt()).isEqualTo(2);
         assertThat(inForce.body().get("markdown").asText()).contains("Acceptable Use Policy");
+    }
+
+    @Test
+    void a_version_comes_with_its_evidence_an_inclusion_proof_under_a_signed_head_anyone_can_check() throws Exception {
+        String document = "/api/v1/documents/amazon-web-services/acceptable-use-policy";
+        JsonNode listed = get(document + "/versions").body().get(1);
+        Response evidence = get(document + "/versions/2/evidence");
+        assertThat(evidence.status()).isEqualTo(200);
+        JsonNode version = evidence.body().get("version");
+        assertThat(version.get("sha256").asText()).isEqualTo(listed.get("sha256").asText());
+        assertThat(version.get("chainHash").asText()).hasSize(64);
+
+        // Checked as someone holding only this answer would: the head's signature under its own key, and the audit path to its root.
+        TreeHead head = TreeHead.fromJson(evidence.body().get("treeHead").toString());
+        assertThat(HeadSigner.selfConsistent(head)).isTrue();
+        assertThat(head).isEqualTo(workspace.ledger().newestHead().orElseThrow());
+        assertThat(proves(version.get("inclusion"), head)).isTrue();
+        // An imported history's versions name no snapshot (captured ones do: LedgerTest proves their rows are logged).
+        assertThat(evidence.body().get("snapshots")).allSatisfy(s -> assertThat(proves(s.get("inclusion"), head)).isTrue());
+
+        JsonNode forged = ((com.fasterxml.jackson.databind.node.ObjectNode) version.get("inclusion").deepCopy())
+                .put("leafHash", "00".repeat(32));
+        assertThat(proves(forged, head)).as("another record's hash does not prove").isFalse();
+
+        assertThat(get(document + "/versions/7/evidence").body().get("detail").asText())
+                .isEqualTo("No version 7 of amazon-web-services/acceptable-use-policy: it has versions 1 to 6.");
+        assertThat(get(document + "/versions/x/evidence").status()).isEqualTo(400);
+    }
+
+    private static boolean proves(JsonNode inclusion, TreeHead head) {
+        HexFormat hex = HexFormat.of();
+        List<byte[]> path = new java.util.ArrayList<>();
+        inclusion.get("auditPath").forEach(h -> path.add(hex.parseHex(h.asText())));
+        return MerkleTree.verifyInclusion(hex.parseHex(inclusion.get("leafHash").asText()), inclusion.get("leafIndex").asInt(),
+                inclusion.get("treeSize").asInt(), path, head.root()) && inclusion.get("treeSize").asInt() == head.size();
+    }
+
+    @Test
+    void a_version_archived_after_the_newest_head_is_not_yet_evidence(@TempDir Path dir) throws Exception {
+        try (Workspace fresh = TestStores.SQLITE.open(dir)) {
+            fresh.importer().importPaths(List.of(TestStores.shared("data/ota-history/chatgpt")));
+            Javalin server = new WebServer(fresh.registry(), fresh.archive(), fresh.records(), fresh.analyzer()).withLedger(fresh.ledger()).start("127.0.0.1", 0);
+            try {
+                String url = "http://127.0.0.1:" + server.port() + "/api/v1/documents/chatgpt/privacy-policy/versions/1/evidence";
+                HttpResponse<String> before = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(before.statusCode()).isEqualTo(409);
+                assertThat(JSON.readTree(before.body()).get("detail").asText()).contains("after the newest signed tree head", "clausewatch head");
+                fresh.ledger().seal();
+                assertThat(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            } finally {
+                server.stop();
+            }
+        }
     }
 
     @Test
@@ -116,7 +175,7 @@ class ApiTest {
         for (String path : documented) {
             if (path.startsWith("/api/v1/orgs/")) continue; // an organisation's routes need a token: AccessMatrixTest answers each
             String concrete = path.replace("{platform}", "amazon-web-services").replace("{type}", "acceptable-use-policy")
-                    .replace("{id}", provision).replace("{topic}", "incorporation-by-reference")
+                    .replace("{id}", provision).replace("{number}", "1").replace("{topic}", "incorporation-by-reference")
                     + (path.endsWith("/search") ? "?q=acceptable" : "");
             assertThat(get(concrete).status()).as(concrete).isEqualTo(200);
         }
