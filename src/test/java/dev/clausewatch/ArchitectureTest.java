@@ -76,7 +76,7 @@ class ArchitectureTest {
     void the_command_line_reads_derived_records_runs_the_processor_and_opens_stores_only_by_their_configuration() {
         // The benchmark, evaluation and training commands work on corpora of files, not on the archive's records.
         noClasses().that().resideInAPackage("dev.clausewatch.cli..")
-                .and().haveNameNotMatching(".*\\.(BenchCommand|PipelineBench|EvaluateCommand|ClauseCommands|HistoryCorpus|SnapshotCorpus)(\\$.*)?")
+                .and().haveNameNotMatching(".*\\.(BenchCommand|PipelineBench|EvaluateCommand|ClauseCommands|HistoryCorpus|SnapshotCorpus|ChangeLabelsEvaluation)(\\$.*)?")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.clausewatch.storage..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(StorageConfig.class, PostgresSchemas.class))))
                 .orShould().dependOnClassesThat().belongToAnyOf(Derivation.class, DerivedStore.class, Lineage.class, References.class,

@@ -149,10 +149,10 @@ public final class Alerter {
             touched.addAll(topics);
             // The exposure of the provision as it now reads (as it read, when removed), from its stored topics.
             String exposure = analyzer.analyze(any.orElseThrow(), references, id -> List.of()).exposure().level().name().toLowerCase(java.util.Locale.ROOT);
-            items.add(new Alert.Item(c.provisionId(), c.kind().name().toLowerCase(java.util.Locale.ROOT), c.reason().description(),
+            items.add(new Alert.Item(c.provisionId(), c.kind().name().toLowerCase(java.util.Locale.ROOT), c.explanation(),
                     any.map(Provision::trail).orElse(List.of()), c.before().map(Provision::text), c.after().map(Provision::text),
                     List.copyOf(topics), exposure, "/documents/" + document + "/provisions/" + c.provisionId()));
-            if (!reasons.contains(c.reason().description())) reasons.add(c.reason().description());
+            if (!reasons.contains(c.reason().description())) reasons.add(c.reason().description()); // kinds, for the subject line
         }
         int from = e.before().entry().number();
         String link = "/documents/" + document + "/changes?from=" + from + "&to=" + toNumber;

@@ -31,16 +31,28 @@ final class EvaluateCommand implements Runnable {
 
     @Command(name = "changes", description = {"Over every consecutive pair of versions in folders laid out like ota-history and",
             "pga-v1-history: the share of unchanged provisions that keep their id (target 100%), and how many pairs are",
-            "cosmetic or substantive."})
+            "cosmetic or substantive. With --labels, over pairs labelled by reading them (FOLDER is then the shared",
+            "data folder the pair ids start from): precision and recall of the substantive flag, how often cosmetic and",
+            "noise pairs stay quiet, what moved since a --baseline, and the smallest changes still called substantive."})
     static final class Changes implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Parameters(arity = "1..*", paramLabel = "HISTORY_DIR") List<Path> roots;
+        @Parameters(arity = "1..*", paramLabel = "FOLDER") List<Path> roots;
 
         @Option(names = "--json") boolean json;
 
+        @Option(names = "--labels", paramLabel = "FILE", description = "Labelled pairs (src/test/resources/change-labels/labels-eval.jsonl).")
+        Path labels;
+
+        @Option(names = "--baseline", paramLabel = "FILE", description = "Verdicts of an earlier classifier (as written by --write-verdicts) to compare with.")
+        Path baseline;
+
+        @Option(names = "--write-verdicts", paramLabel = "FILE", description = "Writes this run's verdicts (JSON lines), e.g. to keep as a baseline.")
+        Path writeVerdicts;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
+            if (labels != null) return labelled();
             var evaluation = new dev.clausewatch.change.ChangeEvaluation(new dev.clausewatch.provision.Lineage(
                     new dev.clausewatch.provision.ProvisionParser()), new dev.clausewatch.change.ChangeDetector());
             List<dev.clausewatch.change.ChangeEvaluation.DocumentResult> results = new ArrayList<>();
@@ -67,6 +79,56 @@ final class EvaluateCommand implements Runnable {
             results.stream().filter(r -> !r.lostIds().isEmpty()).forEach(r -> out.println("lost ids in " + r.document() + ": " + r.lostIds()));
             out.flush();
             return 0;
+        }
+
+        private Integer labelled() throws IOException {
+            if (roots.size() != 1) throw new IllegalArgumentException("with --labels, give one folder: the shared data the pair ids start from");
+            List<dev.clausewatch.change.LabelledChanges.Verdict> verdicts = new ChangeLabelsEvaluation().verdicts(labels, roots.getFirst());
+            var score = dev.clausewatch.change.LabelledChanges.score(verdicts);
+            PrintWriter out = spec.commandLine().getOut();
+            if (writeVerdicts != null) {
+                List<String> lines = new ArrayList<>();
+                var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                for (var v : verdicts) lines.add(mapper.writeValueAsString(Map.of("id", v.pair(), "substantive", v.substantive())));
+                Files.write(writeVerdicts, lines);
+            }
+            Map<String, Boolean> before = baseline == null ? Map.of() : ChangeLabelsEvaluation.baseline(baseline);
+            if (json) {
+                Output.json(out, Map.of("score", score, "precision", score.precision(), "recall", score.recall(),
+                        "cosmeticQuiet", score.cosmeticQuietRate(), "noiseQuiet", score.noiseQuietRate(), "verdicts", verdicts));
+                return 0;
+            }
+            Output.table(out, List.of("DOCUMENT", "PAIRS", "PRECISION", "RECALL", "COSMETIC QUIET", "NOISE QUIET"),
+                    dev.clausewatch.change.LabelledChanges.byDocument(verdicts).entrySet().stream().map(e -> List.of(e.getKey(), "" + e.getValue().pairs(),
+                            ratio(e.getValue().truePositives(), e.getValue().truePositives() + e.getValue().falsePositives()),
+                            ratio(e.getValue().truePositives(), e.getValue().truePositives() + e.getValue().falseNegatives()),
+                            ratio(e.getValue().cosmeticQuiet(), e.getValue().cosmetic()), ratio(e.getValue().noiseQuiet(), e.getValue().noise()))).toList());
+            out.printf(Locale.ROOT, "%n%d labelled pairs (%d substantive, %d cosmetic, %d noise): precision %.3f (%d/%d), recall %.3f (%d/%d),"
+                            + " cosmetic quiet %.3f (%d/%d), noise quiet %.3f (%d/%d)%n", score.pairs(), score.truePositives() + score.falseNegatives(),
+                    score.cosmetic(), score.noise(), score.precision(), score.truePositives(), score.truePositives() + score.falsePositives(),
+                    score.recall(), score.truePositives(), score.truePositives() + score.falseNegatives(), score.cosmeticQuietRate(),
+                    score.cosmeticQuiet(), score.cosmetic(), score.noiseQuietRate(), score.noiseQuiet(), score.noise());
+            if (!before.isEmpty()) {
+                long toCosmetic = verdicts.stream().filter(v -> Boolean.TRUE.equals(before.get(v.pair())) && !v.substantive()).count();
+                long toSubstantive = verdicts.stream().filter(v -> Boolean.FALSE.equals(before.get(v.pair())) && v.substantive()).count();
+                var old = dev.clausewatch.change.LabelledChanges.score(verdicts.stream().filter(v -> before.containsKey(v.pair()))
+                        .map(v -> new dev.clausewatch.change.LabelledChanges.Verdict(v.pair(), v.document(), v.label(), before.get(v.pair()), 0, List.of())).toList());
+                out.printf(Locale.ROOT, "baseline (%s): precision %.3f, recall %.3f, cosmetic quiet %.3f, noise quiet %.3f; since then %d pairs moved"
+                                + " from substantive to cosmetic, %d from cosmetic to substantive%n", baseline.getFileName(), old.precision(), old.recall(),
+                        old.cosmeticQuietRate(), old.noiseQuietRate(), toCosmetic, toSubstantive);
+            }
+            out.println();
+            out.println("The 20 smallest changes still called substantive (words changed, label, what the classifier says):");
+            for (var v : dev.clausewatch.change.LabelledChanges.smallestSubstantive(verdicts, 20)) {
+                out.printf(Locale.ROOT, "  %4d  %-11s %s%n        %s%n", v.changedWords(), v.label().name().toLowerCase(Locale.ROOT), v.pair(),
+                        String.join(" | ", v.explanations()));
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static String ratio(int part, int whole) {
+            return whole == 0 ? "–" : String.format(Locale.ROOT, "%.3f", (double) part / whole);
         }
     }
 

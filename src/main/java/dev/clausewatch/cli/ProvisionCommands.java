@@ -79,7 +79,8 @@ final class ProvisionCommands {
             change.put("kind", c.kind().name());
             change.put("substantive", c.substantive());
             change.put("reason", c.reason().name());
-            change.put("reasonText", c.reason().description());
+            change.put("reasonText", c.explanation());
+            change.put("significance", c.significance());
             change.put("location", c.location());
             change.put("before", c.before().map(Provision::text).orElse(null));
             change.put("after", c.after().map(Provision::text).orElse(null));
@@ -99,7 +100,7 @@ final class ProvisionCommands {
         }
         for (ProvisionChange c : set.changes()) {
             if (substantiveOnly && !c.substantive()) continue;
-            out.printf("%n%s %s [%s] %s — %s%n", c.substantive() ? "●" : "○", c.kind(), c.provisionId(), c.location(), c.reason().description());
+            out.printf("%n%s %s [%s] %s — %s%n", c.substantive() ? "●" : "○", c.kind(), c.provisionId(), c.location(), c.explanation());
             c.before().filter(b -> c.kind() == dev.clausewatch.change.ChangeKind.REMOVED).ifPresent(b -> out.println("  − " + quote(b.text())));
             c.after().filter(a -> c.kind() == dev.clausewatch.change.ChangeKind.ADDED).ifPresent(a -> out.println("  + " + quote(a.text())));
             for (WordDiff.Edit e : c.edits()) {

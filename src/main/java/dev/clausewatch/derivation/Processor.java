@@ -6,6 +6,7 @@ import dev.clausewatch.archive.Archive;
 import dev.clausewatch.archive.Chain;
 import dev.clausewatch.archive.TimelineEntry;
 import dev.clausewatch.change.ChangeSet;
+import dev.clausewatch.change.ProvisionChange;
 import dev.clausewatch.event.Event;
 import dev.clausewatch.event.EventType;
 import dev.clausewatch.provision.RegisteredDocuments;
@@ -326,10 +327,11 @@ public final class Processor {
         return payload;
     }
 
-    /** Each distinct reason once, in the order the changes give them ("the wording changes what it says; a new provision"). */
+    /** Each distinct explanation once, the most significant first ("a number changed: 30 days → 14 days; a new provision: '…'"). */
     private static List<String> reasons(ChangeSet set) {
         Set<String> reasons = new LinkedHashSet<>();
-        set.changes().forEach(c -> reasons.add(c.reason().description()));
+        set.changes().stream().sorted(java.util.Comparator.comparingInt(ProvisionChange::significance).reversed())
+                .limit(5).forEach(c -> reasons.add(c.explanation()));
         return List.copyOf(reasons);
     }
 

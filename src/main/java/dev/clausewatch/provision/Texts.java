@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 /** Text normalisations shared by identity and change detection. */
 public final class Texts {
     private static final Pattern APOSTROPHES = Pattern.compile("[’‘`´ʼ]");
+    private static final Pattern FORMAT = Pattern.compile("\\p{Cf}");
     /** Sentence ends: . ! ? (and a closing quote) followed by space and a capital, a digit or an opening quote. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"”’)]?)\\s+(?=[\"“‘(]?[\\p{Lu}\\d])");
     private static final List<String> ABBREVIATIONS = List.of("e.g.", "i.e.", "etc.", "inc.", "ltd.", "co.", "u.s.", "no.", "art.",
@@ -92,7 +93,9 @@ public final class Texts {
     }
 
     private static String fingerprintNow(String text) {
-        String normalised = isAscii(text) ? text : APOSTROPHES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("'");
+        // Invisible format characters (zero-width spaces and joiners, soft hyphens) would split a word in two.
+        String normalised = isAscii(text) ? text
+                : APOSTROPHES.matcher(FORMAT.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("")).replaceAll("'");
         String folded = normalised.toLowerCase(Locale.ROOT);
         return String.join(" ", words(folded));
     }

@@ -228,6 +228,8 @@ final class Api {
             change.put("kind", c.kind().name());
             change.put("substantive", c.substantive());
             change.put("reason", c.reason().name());
+            change.put("explanation", c.explanation());
+            change.put("significance", c.significance());
             change.put("location", c.location());
             change.put("before", c.before().map(Provision::text).orElse(null));
             change.put("after", c.after().map(Provision::text).orElse(null));

@@ -236,7 +236,7 @@ public final class Pages {
         List<ChangeRow> rows = set.changes().stream().filter(c -> !substantiveOnly || c.substantive()).map(c -> {
             var segments = dev.clausewatch.change.WordDiff.segments(c.kind() == ChangeKind.ADDED ? "" : c.before().map(Provision::text).orElse(""),
                     c.kind() == ChangeKind.REMOVED ? "" : c.after().map(Provision::text).orElse(""));
-            return new ChangeRow(c.kind().name().toLowerCase(java.util.Locale.ROOT), c.reason().description(), c.substantive(), c.location(), move(c),
+            return new ChangeRow(c.kind().name().toLowerCase(java.util.Locale.ROOT), c.explanation(), c.substantive(), c.location(), move(c),
                     segments.stream().filter(g -> g.kind() != dev.clausewatch.change.WordDiff.Segment.Kind.ADDED).toList(),
                     segments.stream().filter(g -> g.kind() != dev.clausewatch.change.WordDiff.Segment.Kind.REMOVED).toList());
         }).toList();

@@ -76,7 +76,7 @@ class ProcessorTest {
                 assertThat(events(w, EventType.ChangeDetected)).singleElement().satisfies(e -> {
                     assertThat(e.flag("substantive")).isTrue();
                     assertThat(e.flag("latest")).isTrue();
-                    assertThat(e.text("reasons")).isEqualTo("the wording changes what it says");
+                    assertThat(e.text("reasons")).isEqualTo("scope widened: 'or sublicense'");
                     assertThat(e.text("toNumber")).isEqualTo("2");
                 });
 

@@ -158,7 +158,11 @@ class ApiTest {
     void changes_between_two_versions_are_classified() throws Exception {
         JsonNode body = get("/api/v1/documents/chatgpt/terms-of-service/changes?from=1&to=6").body();
         assertThat(body.get("substantive").asBoolean()).isTrue();
-        assertThat(body.get("changes").findValuesAsText("reason")).contains("WORDING");
+        JsonNode changes = body.get("changes");
+        assertThat(changes.findValuesAsText("reason")).anySatisfy(r -> assertThat(dev.clausewatch.change.Reason.valueOf(r).substantive()).isTrue());
+        assertThat(changes.findValuesAsText("explanation")).allSatisfy(e -> assertThat(e).isNotBlank());
+        List<Integer> significance = changes.findValues("significance").stream().map(JsonNode::asInt).toList();
+        assertThat(significance).as("the most significant first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test

@@ -1,0 +1,31 @@
+package dev.clausewatch.change;
+
+import dev.clausewatch.provision.Provision;
+import dev.clausewatch.provision.Texts;
+import java.util.regex.Pattern;
+
+/**
+ * Page chrome that an extraction let through and that is not part of the document: navigation
+ * ("Skip to main content", "Back to top"), sign-in and language pickers, cookie and sharing
+ * prompts, copyright footers, and short lines made only of links. Coming or going, it makes no
+ * change. Kept to short texts: a paragraph that says something is never chrome.
+ */
+final class Boilerplate {
+    private static final int MAX_WORDS = 12;
+    private static final Pattern CHROME = Pattern.compile("(?i)^(?:skip to (?:main )?content|back to top|(?:table of )?contents|on this page|in this article"
+            + "|jump to|sign (?:in|up)|log ?(?:in|out)|create account|menu|close|search|print(?: this page)?|share(?: this)?|copy link"
+            + "|cookie (?:settings|preferences)|manage cookies|accept(?: all)?(?: cookies)?|reject(?: all)?|select (?:a )?(?:language|region)"
+            + "|language|english(?: \\(.*\\))?|was this (?:page|article|information) helpful\\??|yes no|related (?:articles|pages|links)"
+            + "|help center|contact us|subscribe|download (?:the )?pdf|previous|next|home)[.!?]?$");
+    private static final Pattern COPYRIGHT = Pattern.compile("(?i)^(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?)?.*(?:all rights reserved\\.?)?$");
+    private static final Pattern ONLY_LINKS = Pattern.compile("^(?:\\s*(?:[-*+|•·]\\s*)?\\[[^\\]]{1,60}\\]\\([^)]*\\)\\s*[|•·,]?\\s*)+$");
+
+    private Boilerplate() {}
+
+    static boolean isChrome(Provision p) {
+        String text = Texts.collapse(p.text());
+        if (text.isEmpty() || Texts.wordCount(text) > MAX_WORDS) return false;
+        return CHROME.matcher(text).matches() || (COPYRIGHT.matcher(text).matches() && Texts.wordCount(text) <= 10)
+                || ONLY_LINKS.matcher(Texts.collapse(p.markdown())).matches();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.clausewatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clausewatch.change.ChangeDetector;
+import dev.clausewatch.change.ChangeSet;
+import dev.clausewatch.change.LabelledChanges;
+import dev.clausewatch.change.ProvisionChange;
+import dev.clausewatch.change.WordDiff;
+import dev.clausewatch.ingest.TextInput;
+import dev.clausewatch.provision.Lineage;
+import dev.clausewatch.provision.Provision;
+import dev.clausewatch.provision.ProvisionParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads pairs labelled by reading their word diffs (JSON lines: id "history/platform/document/older..newer",
+ * label substantive|cosmetic|noise) and runs the change classifier on each, as the processor would.
+ */
+final class ChangeLabelsEvaluation {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Lineage lineage = new Lineage(new ProvisionParser());
+    private final ChangeDetector detector = new ChangeDetector();
+
+    List<LabelledChanges.Verdict> verdicts(Path labels, Path sharedData) {
+        List<LabelledChanges.Verdict> verdicts = new ArrayList<>();
+        for (JsonNode row : rows(labels)) {
+            String id = row.get("id").asText();
+            String label = row.get("label").asText();
+            int slash = id.lastIndexOf('/');
+            String document = id.substring(0, slash);
+            String[] files = id.substring(slash + 1).split("\\.\\.");
+            if (files.length != 2) throw new IllegalArgumentException(labels + ": the pair id " + id + " is not <document>/<older file>..<newer file>");
+            ChangeSet set = compare(document, sharedData.resolve(document).resolve(files[0]), sharedData.resolve(document).resolve(files[1]));
+            List<ProvisionChange> substantive = set.substantiveChanges();
+            int words = substantive.stream().mapToInt(ChangeLabelsEvaluation::words).sum();
+            verdicts.add(new LabelledChanges.Verdict(id, document, LabelledChanges.Label.valueOf(label.toUpperCase(Locale.ROOT)), set.substantive(),
+                    words, substantive.stream().map(ProvisionChange::explanation).limit(3).toList()));
+        }
+        return verdicts;
+    }
+
+    private ChangeSet compare(String document, Path older, Path newer) {
+        String a = TextInput.text(older), b = TextInput.text(newer);
+        List<List<Provision>> identified = lineage.of(document, List.of(new Lineage.VersionText("a", a), new Lineage.VersionText("b", b)));
+        return detector.compare(identified.get(0), identified.get(1), false);
+    }
+
+    private static int words(ProvisionChange change) {
+        int words = 0;
+        for (WordDiff.Edit e : change.edits()) words += count(e.removed()) + count(e.inserted());
+        if (change.edits().isEmpty()) words += change.after().or(change::before).map(p -> count(p.text())).orElse(0);
+        return words;
+    }
+
+    private static int count(String text) {
+        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+    }
+
+    /** Verdicts written by an earlier run (--write-verdicts): pair id → substantive. */
+    static java.util.Map<String, Boolean> baseline(Path file) {
+        java.util.Map<String, Boolean> verdicts = new java.util.HashMap<>();
+        for (JsonNode row : rows(file, "substantive")) verdicts.put(row.get("id").asText(), row.get("substantive").asBoolean());
+        return verdicts;
+    }
+
+    private static List<JsonNode> rows(Path labels) {
+        return rows(labels, "label");
+    }
+
+    private static List<JsonNode> rows(Path labels, String field) {
+        try {
+            List<JsonNode> rows = new ArrayList<>();
+            int line = 0;
+            for (String text : Files.readAllLines(labels)) {
+                line++;
+                if (text.isBlank()) continue;
+                JsonNode row = JSON.readTree(text);
+                if (!row.hasNonNull("id") || !row.hasNonNull(field)) {
+                    throw new IllegalArgumentException(labels + " line " + line + ": each line needs an id and a " + field);
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the labels " + labels + ": " + e.getMessage(), e);
+        }
+    }
+}
