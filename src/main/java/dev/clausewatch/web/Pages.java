@@ -74,7 +74,9 @@ public final class Pages {
 
     public record TopicPage(String id, String title, List<dev.clausewatch.analysis.TopicComparison.Row> rows) {}
 
-    public record PlatformPage(String id, String name, List<PlatformDocument> documents, TimelineChart chart, List<EventRow> timeline) {}
+    /** {@code all}: cosmetic changes listed too; otherwise only counted ({@code cosmeticHidden}), one click away. */
+    public record PlatformPage(String id, String name, List<PlatformDocument> documents, TimelineChart chart, List<EventRow> timeline,
+                               boolean all, int cosmeticHidden) {}
 
     private static final int LATEST_SUBSTANTIVE = 10, LATEST_COSMETIC = 5;
 
@@ -128,10 +130,13 @@ public final class Pages {
     }
 
     void platform(Context ctx, dev.clausewatch.registry.Platform platform) {
-        render(ctx, "platform.jte", Map.of("css", css, "page", view.keep("platform " + platform.id().value(), () -> platformPage(platform))));
+        boolean all = "on".equals(ctx.queryParam("all"));
+        render(ctx, "platform.jte", Map.of("css", css, "page", view.keep("platform " + platform.id().value() + (all ? " all" : ""),
+                () -> platformPage(platform, all))));
     }
 
-    private PlatformPage platformPage(dev.clausewatch.registry.Platform platform) {
+    /** The platform's documents and its governance timeline: substantive changes, and the cosmetic ones when {@code all}. */
+    private PlatformPage platformPage(dev.clausewatch.registry.Platform platform, boolean all) {
         Map<dev.clausewatch.registry.DocumentId, String> titles = new java.util.HashMap<>();
         List<PlatformDocument> documents = new java.util.ArrayList<>();
         List<dev.clausewatch.derivation.ChangeSummary> events = new java.util.ArrayList<>();
@@ -148,6 +153,8 @@ public final class Pages {
                     exposure.get(ProvisionAnalysis.Level.MEDIUM), exposure.get(ProvisionAnalysis.Level.LOW)));
         }
         events.sort(java.util.Comparator.comparing(dev.clausewatch.derivation.ChangeSummary::observedAt).reversed());
+        int cosmeticHidden = all ? 0 : (int) events.stream().filter(e -> !e.substantive()).count();
+        if (!all) events.removeIf(e -> !e.substantive());
         List<EventRow> timeline = new java.util.ArrayList<>();
         List<TimelineChart.Change> marks = new java.util.ArrayList<>();
         for (var event : events) {
@@ -159,7 +166,7 @@ public final class Pages {
         java.util.SequencedMap<String, String> rows = new java.util.LinkedHashMap<>();
         documents.forEach(d -> rows.put(d.id(), d.type()));
         TimelineChart chart = TimelineChart.of(rows, marks);
-        return new PlatformPage(platform.id().value(), platform.name(), documents, chart, timeline);
+        return new PlatformPage(platform.id().value(), platform.name(), documents, chart, timeline, all, cosmeticHidden);
     }
 
     private static String changeHref(EventRow e) {

@@ -103,17 +103,25 @@ class PagesTest {
     void a_platform_page_counts_substantive_and_cosmetic_changes_and_lists_its_timeline() throws Exception {
         var page = get("/platforms/chatgpt");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<h1>ChatGPT</h1>", "Governance timeline", "href=\"/documents/chatgpt/terms-of-service/changes?from=5&amp;to=6\"");
+        assertThat(page.body()).contains("<h1>ChatGPT</h1>", "Governance timeline");
         // The chart: an accessible SVG with one mark per listed change, each linking to its change page.
         var html = org.jsoup.Jsoup.parse(page.body());
         var svg = html.selectFirst("svg.timeline");
         assertThat(svg).isNotNull();
         assertThat(svg.attr("role")).isEqualTo("img");
         assertThat(svg.select("title").first().text()).contains("ChatGPT");
-        int listed = html.select("h3:contains(Every change) + ol > li").size();
+        int listed = html.select("h3:contains(Substantive changes) ~ ol > li").size();
         assertThat(svg.select("circle.mark")).hasSize(listed);
-        assertThat(svg.select("a > circle.substantive")).isNotEmpty();
-        assertThat(svg.select("a").eachAttr("href")).contains("/documents/chatgpt/terms-of-service/changes?from=5&to=6");
+        assertThat(svg.select("a > circle.substantive")).hasSize(listed).as("substantive changes by default");
+        // Cosmetic changes are counted and one click away.
+        var hidden = html.selectFirst("a[href=/platforms/chatgpt?all=on]");
+        assertThat(hidden).isNotNull();
+        int cosmetic = Integer.parseInt(hidden.parent().text().replaceAll("^(\\d+) cosmetic.*", "$1"));
+        assertThat(cosmetic).isPositive();
+        var everything = org.jsoup.Jsoup.parse(get("/platforms/chatgpt?all=on").body());
+        assertThat(everything.select("h3:contains(Every change) ~ ol > li")).hasSize(listed + cosmetic);
+        assertThat(everything.select("svg.timeline a > circle.cosmetic")).hasSize(cosmetic);
+        assertThat(everything.select("svg.timeline a").eachAttr("href")).contains("/documents/chatgpt/terms-of-service/changes?from=5&to=6");
         // The exposure roll-up: a count per level for each document, and a total row.
         var rows = html.select("table tbody tr");
         assertThat(rows.select("th[scope=row]").text()).isEqualTo("All documents");
