@@ -7,7 +7,6 @@ import dev.clausewatch.provision.Texts;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,9 +201,7 @@ public final class ChangeDetector {
      * ("e-mail", "email"; "web site", "website").
      */
     Optional<Explanation> spellingOnly(String was, String now) {
-        EnumSet<Normalisation.Rule> rules = EnumSet.allOf(Normalisation.Rule.class);
-        rules.remove(Normalisation.Rule.INLINE_SPACING);
-        List<String> a = words(Normalisation.apply(was, rules)), b = words(Normalisation.apply(now, rules));
+        List<String> a = Normalisation.words(was), b = Normalisation.words(now);
         List<AbstractDelta<String>> deltas = DiffUtils.diff(a, b).getDeltas();
         if (deltas.isEmpty() || deltas.size() > 40) return Optional.empty();
         Reason reason = null;
@@ -237,11 +234,6 @@ public final class ChangeDetector {
             reason = reason == null || reason == r ? r : Reason.NORMALISED;
         }
         return reason;
-    }
-
-    private static List<String> words(String normal) {
-        String stripped = normal.strip();
-        return stripped.isEmpty() ? List.of() : List.of(stripped.split("\\s+"));
     }
 
     private static String firstDifference(List<String> before, List<String> after) {

@@ -9,20 +9,34 @@ import java.util.Optional;
 /**
  * Everything that changed between two versions. Cosmetic as a whole when no change in it is
  * substantive. {@code technical} marks a change into a technical-upgrade version (re-extraction),
- * which is compared like any other but on which nothing downstream alerts.
+ * which is compared like any other but on which nothing downstream alerts. {@code variantOf} names
+ * an earlier version (by number) whose text this one has, up to spelling, spacing and markup: the
+ * page came back in another variant (a regional copy, a British spelling), which is not a change.
  */
 public record ChangeSet(List<ProvisionChange> changes, Optional<EffectiveDate> effectiveBefore, Optional<EffectiveDate> effectiveAfter,
-                        boolean technical) {
+                        boolean technical, Optional<Integer> variantOf) {
     public ChangeSet {
         changes = List.copyOf(changes);
+        // Change sets stored before variants were told apart read back as none.
+        variantOf = variantOf == null ? Optional.empty() : variantOf;
+    }
+
+    public ChangeSet(List<ProvisionChange> changes, Optional<EffectiveDate> effectiveBefore, Optional<EffectiveDate> effectiveAfter, boolean technical) {
+        this(changes, effectiveBefore, effectiveAfter, technical, Optional.empty());
+    }
+
+    /** The same changes, known to lead back to the text of version {@code number} in another variant. */
+    public ChangeSet asVariantOf(int number) {
+        return new ChangeSet(changes, effectiveBefore, effectiveAfter, technical, Optional.of(number));
     }
 
     public boolean substantive() {
-        return changes.stream().anyMatch(ProvisionChange::substantive);
+        return variantOf.isEmpty() && changes.stream().anyMatch(ProvisionChange::substantive);
     }
 
+    /** The substantive changes; none when the set leads back to an earlier version's text. */
     public List<ProvisionChange> substantiveChanges() {
-        return changes.stream().filter(ProvisionChange::substantive).toList();
+        return variantOf.isPresent() ? List.of() : changes.stream().filter(ProvisionChange::substantive).toList();
     }
 
     public Map<ChangeKind, Integer> counts() {

@@ -75,7 +75,19 @@ public final class Normalisation {
 
     /** The text with every rule applied: two texts with the same normal form say the same thing. */
     public static String normal(String text) {
-        return apply(text, EnumSet.allOf(Rule.class));
+        return NORMALS.get(text, t -> apply(t, EnumSet.allOf(Rule.class)));
+    }
+
+    /* The same provision texts are compared again and again (each version with the one before and with recent ones): kept, bounded by size. */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, String> NORMALS = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumWeight(16_000_000).weigher((String text, String normal) -> text.length() + normal.length()).build();
+
+    /** The words of the text with every rule but inline spacing applied ("organize", "3", "2024-01-05"), in order. */
+    public static List<String> words(String text) {
+        EnumSet<Rule> rules = EnumSet.allOf(Rule.class);
+        rules.remove(Rule.INLINE_SPACING);
+        String normal = apply(text, rules).strip();
+        return normal.isEmpty() ? List.of() : List.of(normal.split("\\s+"));
     }
 
     /** The text with the given rules applied, in the declared order. */

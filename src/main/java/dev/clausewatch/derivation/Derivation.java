@@ -22,6 +22,9 @@ public final class Derivation {
     /** The records of a run: one version per entry, one change per entry that has a version before it. */
     public record Result(List<DerivedVersion> versions, List<DerivedChange> changes) {}
 
+    /** How many versions back a version may bring back in another variant. */
+    public static final int VARIANT_WINDOW = 10;
+
     private final Lineage lineage;
     private final ChangeDetector detector;
 
@@ -36,9 +39,20 @@ public final class Derivation {
      */
     public Result derive(DocumentId document, List<TimelineEntry> run, List<String> keys, DerivedVersion before,
                          Function<TimelineEntry, String> text, References.Resolver resolver) {
+        return derive(document, run, keys, before, List.of(), text, resolver);
+    }
+
+    /**
+     * The same, with {@code earlier}: the derived versions before {@code before} (oldest first, at
+     * most {@link #VARIANT_WINDOW}), so that a version that only brings back an earlier one's text in
+     * another variant is told apart from a change.
+     */
+    public Result derive(DocumentId document, List<TimelineEntry> run, List<String> keys, DerivedVersion before, List<DerivedVersion> earlier,
+                         Function<TimelineEntry, String> text, References.Resolver resolver) {
         List<DerivedVersion> versions = new ArrayList<>();
         List<DerivedChange> changes = new ArrayList<>();
         DerivedVersion previous = before;
+        java.util.ArrayDeque<DerivedVersion> window = new java.util.ArrayDeque<>(earlier);
         java.util.Map<String, List<Reference>> knownReferences = new java.util.HashMap<>();
         for (int i = 0; i < run.size(); i++) {
             TimelineEntry entry = run.get(i);
@@ -51,9 +65,14 @@ public final class Derivation {
             if (previous != null) {
                 ChangeSet set = detector.compare(aligned.alignment(), previous.provisions(), provisions,
                         entry.version().kind() == VersionKind.TECHNICAL_UPGRADE);
+                if (set.substantive()) set = Variants.of(detector, window, provisions).map(set::asVariantOf).orElse(set);
                 changes.add(new DerivedChange(document, version.key(), previous.key(), entry.number(), set, entry.firstObservedAt()));
             }
             versions.add(version);
+            if (previous != null) {
+                window.addLast(previous);
+                if (window.size() > VARIANT_WINDOW) window.removeFirst();
+            }
             previous = version;
         }
         return new Result(versions, changes);

@@ -261,11 +261,15 @@ public final class Processor {
         String head = keys.isEmpty() ? null : keys.getLast();
         if (start == keys.size()) return new DerivedStore.Work(claim, head, List.of(), List.of(), Map.of(), List.of());
 
-        DerivedVersion before = start == 0 ? null
-                : store.versions(document, List.of(keys.get(start - 1)), derivers.structure()).get(keys.get(start - 1));
+        // The version before the run, and the ones before it that a new version may bring back in another variant.
+        List<String> earlierKeys = keys.subList(Math.max(0, start - 1 - Derivation.VARIANT_WINDOW), start);
+        Map<String, DerivedVersion> stored = earlierKeys.isEmpty() ? Map.of() : store.versions(document, earlierKeys, derivers.structure());
+        DerivedVersion before = start == 0 ? null : stored.get(keys.get(start - 1));
+        List<DerivedVersion> earlier = earlierKeys.isEmpty() ? List.of()
+                : earlierKeys.subList(0, earlierKeys.size() - 1).stream().map(stored::get).filter(java.util.Objects::nonNull).toList();
         var registered = new RegisteredDocuments(registry, registry.platform(document.platform()));
         Derivation.Result result = derivation.derive(document, timeline.subList(start, keys.size()), keys.subList(start, keys.size()), before,
-                entry -> archive.text(entry.version()), registered);
+                earlier, entry -> archive.text(entry.version()), registered);
         Map<String, List<TopicMatch>> topics = newTopics(result.versions());
         // Events only for what was recorded, not for derivers that changed: a technical upgrade never alerts.
         List<Event> events = announces(claim) ? events(document, result.changes(), head) : List.of();

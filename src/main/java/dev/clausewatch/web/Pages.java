@@ -60,8 +60,9 @@ public final class Pages {
     public record ChangeSummary(String effectiveBefore, String effectiveAfter, boolean effectiveDateChanged, List<String> sections,
                                 List<String> topics) {}
 
+    /** {@code variant}: "" or the sentence saying which earlier version's text this one brings back. */
     public record ChangePage(String id, String title, int from, int to, boolean substantive, boolean technical, String counts,
-                      boolean substantiveOnly, ChangeSummary summary, List<ChangeRow> changes, List<HistoryRow> versions) {}
+                      boolean substantiveOnly, ChangeSummary summary, List<ChangeRow> changes, List<HistoryRow> versions, String variant) {}
 
     /** What happened to a provision in one version: "first appears", "changed" (with the change page) or "removed". */
     public record ProvisionEvent(int number, String date, String what) {}
@@ -248,7 +249,7 @@ public final class Pages {
                     segments.stream().filter(g -> g.kind() != dev.clausewatch.change.WordDiff.Segment.Kind.REMOVED).toList());
         }).toList();
         ChangePage page = new ChangePage(document.id().toString(), document.title(), from.entry().number(), to.entry().number(), set.substantive(),
-                set.technical(), countsInWords(set), substantiveOnly, summary(set), rows, historyRows(history));
+                set.technical(), countsInWords(set), substantiveOnly, summary(set), rows, historyRows(history), variant(set, history));
         render(ctx, "change.jte", Map.of("css", css, "page", page));
     }
 
@@ -274,6 +275,11 @@ public final class Pages {
         List<String> sections = kindsBySection.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").toList();
         return new ChangeSummary(set.effectiveBefore().map(d -> d.date().toString()).orElse(null),
                 set.effectiveAfter().map(d -> d.date().toString()).orElse(null), set.effectiveDateChanged(), sections, List.copyOf(topics));
+    }
+
+    private static String variant(ChangeSet set, List<VersionProvisions> history) {
+        return set.variantOf().filter(n -> n >= 1 && n <= history.size()).map(n -> "Same text as version " + n + " of "
+                + day(history.get(n - 1).entry().firstObservedAt()) + ", in another variant (spelling, spacing or page furniture): not a change.").orElse("");
     }
 
     /** "1 modified, 2 added" rather than the counts map; "no provision changed" when all are zero. */

@@ -112,6 +112,26 @@ class ProcessorTest {
 
         @ParameterizedTest
         @EnumSource(TestStores.class)
+        void a_version_that_brings_back_an_earlier_text_in_another_variant_is_not_a_change(TestStores store) {
+            String american = "# Terms\n\nWe organize your data and keep it for 3 days. You may not resell the service.\n\n"
+                    + "We may suspend accounts that break these terms.\n";
+            String banner = american + "\nTry the new mobile app today and enjoy every feature.\n";
+            String british = american.replace("organize", "organise").replace("3 days", "three days");
+            try (Workspace w = open(store)) {
+                w.archive().record(TERMS, List.of(seen(american, "2024-01-01T00:00:00Z"), seen(banner, "2024-02-01T00:00:00Z"),
+                        seen(british, "2024-03-01T00:00:00Z")));
+                w.processor().catchUp(p -> {});
+                var changes = w.records().events(TERMS);
+                assertThat(changes).hasSize(2);
+                assertThat(changes.get(0).changes().substantive()).as("a paragraph that was not there before").isTrue();
+                assertThat(changes.get(1).changes().variantOf()).as("the first version's text, in British English").contains(1);
+                assertThat(changes.get(1).changes().substantive()).isFalse();
+                assertThat(events(w, EventType.ChangeDetected)).last().satisfies(e -> assertThat(e.flag("substantive")).isFalse());
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(TestStores.class)
         void an_older_version_imported_later_reorders_the_history_and_is_derived_in_its_place(TestStores store) {
             try (Workspace w = open(store)) {
                 w.archive().record(TERMS, List.of(seen(V2, "2024-02-01T00:00:00Z")));
