@@ -186,6 +186,7 @@ public final class ChangeDetector {
             case INVISIBLE_CHARACTERS -> Reason.INVISIBLE_CHARACTERS;
             case QUOTES_AND_DASHES -> Reason.QUOTES_AND_DASHES;
             case MARKDOWN -> Reason.FORMATTING;
+            case WEB_ADDRESSES -> Reason.LINK_TARGET;
             case WHITESPACE -> Reason.WHITESPACE;
             case DATE_FORMATS -> Reason.DATE_FORMAT;
             case NUMBER_WORDS -> Reason.NUMBER_WORDS;

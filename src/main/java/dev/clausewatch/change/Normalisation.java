@@ -28,6 +28,7 @@ public final class Normalisation {
         INVISIBLE_CHARACTERS("invisible characters (zero-width, soft hyphens, format marks)", text -> FORMAT.matcher(text).replaceAll("")),
         QUOTES_AND_DASHES("quotes and dashes", Normalisation::quotesAndDashes),
         MARKDOWN("Markdown markup that does not change the text", Normalisation::withoutMarkup),
+        WEB_ADDRESSES("web addresses written out", text -> ADDRESS.matcher(text).replaceAll("(address)")),
         WHITESPACE("white space", text -> SPACES.matcher(text).replaceAll(" ").strip()),
         DATE_FORMATS("date formats", Normalisation::isoDates),
         NUMBER_WORDS("numbers written as words or digits", Normalisation::digits),
@@ -59,6 +60,8 @@ public final class Normalisation {
      * keep theirs: "1.5%" is not "15%"), nor the symbols that say something: currency, %, comparisons.
      */
     private static final Pattern PUNCTUATION_MARK = Pattern.compile("(?<!\\d)[.,]|[.,](?!\\d)|[[\\p{P}\\p{S}]&&[^.,%$€£¥<>=+\\p{Sc}]]");
+    /** A web address written in the text: where a page lives, like a link's target, not what the provision says. */
+    private static final Pattern ADDRESS = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>()\\[\\]]+[^\\s<>()\\[\\].,;:!?'\"]");
     private static final Pattern ESCAPE = Pattern.compile("\\\\(?=\\p{Punct})");
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
     private static final Pattern EMPHASIS = Pattern.compile("(\\*{1,3}|_{1,3}|~~|`+)");
