@@ -33,7 +33,7 @@ public final class Normalisation {
         DATE_FORMATS("date formats", Normalisation::isoDates),
         NUMBER_WORDS("numbers written as words or digits", Normalisation::digits),
         CAPITALISATION("capitalisation", text -> text.toLowerCase(Locale.ROOT)),
-        PUNCTUATION("punctuation", text -> PUNCTUATION_MARK.matcher(text).replaceAll(" ")),
+        PUNCTUATION("punctuation", text -> SPACES.matcher(PUNCTUATION_MARK.matcher(text).replaceAll(" ")).replaceAll(" ").strip()),
         INLINE_SPACING("spacing between inline elements", text -> SPACES.matcher(text).replaceAll(""));
 
         private final String description;
