@@ -55,7 +55,9 @@ class BrowserJourneyTest {
         assertReadable(page);
         page.click("main table a:has-text('ChatGPT')");
         assertThat(page.locator("h1").textContent()).isEqualTo("ChatGPT");
-        assertThat(page.locator("svg.timeline circle.mark").count()).isEqualTo(5);
+        // Substantive changes by default (the demo's one cosmetic change is counted and one click away).
+        assertThat(page.locator("svg.timeline circle.mark").count()).isEqualTo(page.locator("main ol > li").count()).isEqualTo(4);
+        assertThat(page.locator("text=Show every change").count()).isEqualTo(1);
         Chromium.shot(page, "1b-platform-timeline");
         assertReadable(page);
         page.click("main table a:has-text('Terms of Service')");

@@ -52,7 +52,8 @@ class FirstRequestTest {
              var search = new ArchiveSearch(restarted.registry(), restarted.records(), restarted.analyzer(), ProvisionIndex.onDisk(dir.resolve("search-index")))) {
             long started = System.nanoTime();
             var app = new WebServer(restarted.registry(), restarted.archive(), restarted.records(), restarted.analyzer(), search)
-                    .withAccounts(restarted.accounts(), restarted.memberships(), restarted.organisationRecords()).start("127.0.0.1", 0);
+                    .withAccounts(restarted.accounts(), restarted.memberships(), restarted.organisationRecords())
+                    .withLedger(restarted.ledger()).start("127.0.0.1", 0);
             try {
                 String base = "http://127.0.0.1:" + app.port();
                 String provision = restarted.records().current(dev.clausewatch.registry.DocumentId.parse("chatgpt/terms-of-service"))
@@ -89,7 +90,7 @@ class FirstRequestTest {
         // An organisation's routes answer only a token or a session: AccessMatrixTest asks each of them.
         openApi.get("paths").fieldNames().forEachRemaining(path -> {
             if (!path.startsWith("/api/v1/orgs/")) routes.add(path.replace("{platform}", "chatgpt").replace("{type}", "terms-of-service")
-                .replace("{id}", provision).replace("{topic}", "ai-training-on-user-content") + (path.endsWith("/search") ? "?q=account" : ""));
+                .replace("{id}", provision).replace("{number}", "1").replace("{topic}", "ai-training-on-user-content") + (path.endsWith("/search") ? "?q=account" : ""));
         });
         return routes;
     }
