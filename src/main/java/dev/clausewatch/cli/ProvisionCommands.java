@@ -69,6 +69,7 @@ final class ProvisionCommands {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("substantive", set.substantive());
         value.put("technical", set.technical());
+        value.put("variantOf", set.variantOf().orElse(null));
         value.put("counts", set.counts());
         value.put("effectiveDateBefore", set.effectiveBefore().map(d -> d.date().toString()).orElse(null));
         value.put("effectiveDateAfter", set.effectiveAfter().map(d -> d.date().toString()).orElse(null));

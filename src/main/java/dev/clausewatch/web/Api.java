@@ -221,6 +221,7 @@ final class Api {
         body.put("to", version(pair.to().entry()));
         body.put("substantive", set.substantive());
         body.put("technical", set.technical());
+        body.put("variantOf", set.variantOf().orElse(null)); // the earlier version whose text this one brings back, if any
         body.put("counts", set.counts());
         body.put("changes", set.changes().stream().map(c -> {
             Map<String, Object> change = new LinkedHashMap<>();
