@@ -7,6 +7,8 @@ import dev.clausewatch.change.ChangeSet;
 import dev.clausewatch.change.LabelledChanges;
 import dev.clausewatch.change.ProvisionChange;
 import dev.clausewatch.change.WordDiff;
+import dev.clausewatch.derivation.Derivation;
+import dev.clausewatch.derivation.Variants;
 import dev.clausewatch.ingest.TextInput;
 import dev.clausewatch.provision.Lineage;
 import dev.clausewatch.provision.Provision;
@@ -47,10 +49,34 @@ final class ChangeLabelsEvaluation {
         return verdicts;
     }
 
+    /**
+     * The pair compared as the processor would: identified through the versions before it (up to
+     * the variant window), and a variant of one of them when it brings back its text.
+     */
     private ChangeSet compare(String document, Path older, Path newer) {
-        String a = TextInput.text(older), b = TextInput.text(newer);
-        List<List<Provision>> identified = lineage.of(document, List.of(new Lineage.VersionText("a", a), new Lineage.VersionText("b", b)));
-        return detector.compare(identified.get(0), identified.get(1), false);
+        List<Path> before = earlier(older);
+        List<Lineage.VersionText> texts = new ArrayList<>();
+        for (Path p : before) texts.add(new Lineage.VersionText(p.getFileName().toString(), TextInput.text(p)));
+        texts.add(new Lineage.VersionText("older", TextInput.text(older)));
+        texts.add(new Lineage.VersionText("newer", TextInput.text(newer)));
+        List<List<Provision>> identified = lineage.of(document, texts);
+        int n = identified.size();
+        ChangeSet set = detector.compare(identified.get(n - 2), identified.get(n - 1), false);
+        if (!set.substantive()) return set;
+        List<Variants.Earlier> earlier = new ArrayList<>();
+        for (int i = 0; i < n - 2; i++) earlier.add(new Variants.Earlier(i + 1, identified.get(i)));
+        return Variants.among(detector, earlier, identified.get(n - 1)).map(set::asVariantOf).orElse(set);
+    }
+
+    /** The versions of the document before {@code older}, oldest first, at most the processor's variant window. */
+    private static List<Path> earlier(Path older) {
+        try (var files = Files.list(older.getParent())) {
+            List<Path> all = files.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
+            int at = all.indexOf(older);
+            return at <= 0 ? List.of() : all.subList(Math.max(0, at - Derivation.VARIANT_WINDOW), at);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + older.getParent() + ": " + e.getMessage(), e);
+        }
     }
 
     private static int words(ProvisionChange change) {

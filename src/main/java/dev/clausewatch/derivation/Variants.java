@@ -15,16 +15,23 @@ import java.util.Set;
  * another variant and back again. Candidates are the recent versions that share nearly all their
  * words with it; the change detector decides.
  */
-final class Variants {
+public final class Variants {
     private static final double CLOSE = 0.9;
+
+    /** An earlier version: its number in the timeline and its provisions. */
+    public record Earlier(int number, List<Provision> provisions) {}
 
     private Variants() {}
 
     /** The number of the most recent of {@code earlier} that {@code now} is a variant of. */
     static Optional<Integer> of(ChangeDetector detector, Collection<DerivedVersion> earlier, List<Provision> now) {
+        return among(detector, earlier.stream().map(v -> new Earlier(v.number(), v.provisions())).toList(), now);
+    }
+
+    /** The same over any earlier versions, oldest first (the evaluation reads them from files). */
+    public static Optional<Integer> among(ChangeDetector detector, List<Earlier> earlier, List<Provision> now) {
         Set<String> current = normals(now);
-        List<DerivedVersion> newestFirst = List.copyOf(earlier).reversed();
-        for (DerivedVersion candidate : newestFirst) {
+        for (Earlier candidate : earlier.reversed()) {
             if (overlap(normals(candidate.provisions()), current) < CLOSE) continue;
             if (!detector.compare(candidate.provisions(), now, false).substantive()) return Optional.of(candidate.number());
         }
