@@ -24,7 +24,9 @@ final class Boilerplate {
 
     static boolean isChrome(Provision p) {
         String text = Texts.collapse(p.text());
-        if (text.isEmpty() || Texts.wordCount(text) > MAX_WORDS) return false;
+        // No word at all (an image, a rule, a setext underline read as a line): nothing a reader is told.
+        if (Texts.wordCount(text) == 0) return true;
+        if (Texts.wordCount(text) > MAX_WORDS) return false;
         return CHROME.matcher(text).matches() || (COPYRIGHT.matcher(text).matches() && Texts.wordCount(text) <= 10)
                 || ONLY_LINKS.matcher(Texts.collapse(p.markdown())).matches();
     }

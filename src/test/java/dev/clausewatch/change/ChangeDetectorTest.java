@@ -36,6 +36,17 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void a_provision_without_a_word_coming_or_going_is_cosmetic() {
+        var kept = new dev.clausewatch.provision.Provision("p1", 0, dev.clausewatch.provision.ProvisionKind.PARAGRAPH, java.util.List.of(), "",
+                "We respect your privacy and the law.", "We respect your privacy and the law.");
+        var bare = new dev.clausewatch.provision.Provision("p2", 1, dev.clausewatch.provision.ProvisionKind.PARAGRAPH, java.util.List.of(), "",
+                "[![](https://cdn.example/logo.png)](https://example.com/) —", " —");
+        ChangeSet set = new ChangeDetector().compare(java.util.List.of(kept, bare), java.util.List.of(kept), false);
+        assertThat(set.substantive()).isFalse();
+        assertThat(set.changes()).isNotEmpty().extracting(ProvisionChange::reason).containsOnly(Reason.BOILERPLATE);
+    }
+
+    @Test
     void renumbered_headings_and_clauses_are_cosmetic() {
         ChangeSet set = compare("## 3. Privacy\n\n3.1 We respect your privacy and the law.\n", "## 4. Privacy\n\n4.1 We respect your privacy and the law.\n");
         assertThat(set.substantive()).isFalse();
