@@ -58,23 +58,35 @@ public final class Ledger {
 
     /** The inclusion proof of a record in the newest head (hex hashes), with its leaf index; empty when it is not logged. */
     public Optional<Inclusion> inclusion(String kind, String key) {
+        return Optional.ofNullable(inclusions(List.of(kind + " " + key)).get(kind + " " + key));
+    }
+
+    /**
+     * The inclusion proofs of several records (by {@link LedgerStore.Leaf#name()}: {@link #versionName},
+     * {@link #snapshotName}) in the newest head, reading the log once; records no head covers yet are absent.
+     */
+    public Map<String, Inclusion> inclusions(List<String> names) {
         Optional<TreeHead> head = newestHead();
+        if (head.isEmpty()) return Map.of();
         List<LedgerStore.Leaf> leaves = store.leaves();
-        if (head.isEmpty()) return Optional.empty();
         List<byte[]> hashes = leaves.stream().map(l -> HexFormat.of().parseHex(l.leafHash())).toList();
-        return leaves.stream().filter(l -> l.kind().equals(kind) && l.key().equals(key) && l.index() < head.get().size()).findFirst()
-                .map(l -> new Inclusion(l, head.get(), MerkleTree.inclusionProof(hashes, l.index(), head.get().size()).stream()
-                        .map(HexFormat.of()::formatHex).toList()));
+        Map<String, Inclusion> found = new HashMap<>();
+        for (LedgerStore.Leaf leaf : leaves) {
+            if (leaf.index() >= head.get().size() || !names.contains(leaf.name()) || found.containsKey(leaf.name())) continue;
+            found.put(leaf.name(), new Inclusion(leaf, head.get(), MerkleTree.inclusionProof(hashes, leaf.index(), head.get().size()).stream()
+                    .map(HexFormat.of()::formatHex).toList()));
+        }
+        return found;
     }
 
-    /** The inclusion proof of a version (its row, as archived) in the newest head; empty until a head covers it. */
-    public Optional<Inclusion> inclusion(Version version) {
-        return inclusion("versions", version.document() + "#" + version.recordSeq());
+    /** How the log names a version (its row, as archived). */
+    public static String versionName(Version version) {
+        return "versions " + version.document() + "#" + version.recordSeq();
     }
 
-    /** The inclusion proof of a snapshot (its row: address, status, headers, time, content hash) in the newest head. */
-    public Optional<Inclusion> inclusionOfSnapshot(String snapshotId) {
-        return inclusion("snapshots", snapshotId);
+    /** How the log names a snapshot (its row: address, status, headers, time, content hash). */
+    public static String snapshotName(String snapshotId) {
+        return "snapshots " + snapshotId;
     }
 
     /** A logged record, the head it is proven under, and the audit path from its leaf to that head's root. */

@@ -64,7 +64,7 @@ public final class ChangeDetector {
             }
             switch (link.relation()) {
                 case ADDED -> changes.add(new ProvisionChange(now.id(), ChangeKind.ADDED, Optional.empty(), Optional.of(now), List.of(),
-                        Boilerplate.isChrome(now) ? Explanation.cosmetic(Reason.BOILERPLATE, "'" + Explanation.quote(now.text()) + "'") : Explanation.ofAdded(now)));
+                        chromeOr(now, Explanation::ofAdded)));
                 case UNCHANGED -> cosmeticDifference(before.get(link.from().getFirst()), now)
                         .ifPresent(why -> changes.add(change(ChangeKind.MODIFIED, before.get(link.from().getFirst()), now, why)));
                 case MOVED -> changes.add(change(ChangeKind.MOVED, before.get(link.from().getFirst()), now, Explanation.cosmetic(Reason.REORDERING, "")));
@@ -98,11 +98,16 @@ public final class ChangeDetector {
             Provision was = before.get(removed);
             if (reunited.contains(removed)) continue;
             changes.add(new ProvisionChange(was.id(), ChangeKind.REMOVED, Optional.of(was), Optional.empty(), List.of(),
-                    Boilerplate.isChrome(was) ? Explanation.cosmetic(Reason.BOILERPLATE, "'" + Explanation.quote(was.text()) + "'") : Explanation.ofRemoved(was)));
+                    chromeOr(was, Explanation::ofRemoved)));
         }
         // The changes that matter most first: a changed retention period before a reworded sentence.
         changes.sort(java.util.Comparator.comparingInt(ProvisionChange::significance).reversed());
         return new ChangeSet(changes, EffectiveDate.in(before), EffectiveDate.in(after), technical);
+    }
+
+    /** A whole provision coming or going: page chrome, which makes no change, or what {@code whole} says of it. */
+    private static Explanation chromeOr(Provision p, java.util.function.Function<Provision, Explanation> whole) {
+        return Boilerplate.isChrome(p) ? Explanation.cosmetic(Reason.BOILERPLATE, "'" + Explanation.quote(p.text()) + "'") : whole.apply(p);
     }
 
     private static ProvisionChange change(ChangeKind kind, Provision was, Provision now, Explanation why) {

@@ -86,15 +86,18 @@ public record Explanation(Reason reason, String text, int significance) {
         if (p.kind() == ProvisionKind.HEADING) {
             return new Explanation(plain, (plain == Reason.ADDED ? "a new heading" : "a heading removed") + ": '" + quote(p.text()) + "'", 20);
         }
-        for (var rule : List.of(new Object[] {PROHIBITION, prohibition}, new Object[] {OBLIGATION, obligation}, new Object[] {PERMISSION, permission})) {
-            Matcher m = ((Pattern) rule[0]).matcher(p.text());
+        for (Modal modal : List.of(new Modal(PROHIBITION, prohibition), new Modal(OBLIGATION, obligation), new Modal(PERMISSION, permission))) {
+            Matcher m = modal.words().matcher(p.text());
             if (m.find()) {
-                Reason reason = (Reason) rule[1];
-                return new Explanation(reason, reason.description() + ": '" + quote(sentenceOf(p.text(), "", m.group())) + "'", reason.weight());
+                return new Explanation(modal.reason(), modal.reason().description() + ": '" + quote(sentenceOf(p.text(), "", m.group())) + "'",
+                        modal.reason().weight());
             }
         }
         return new Explanation(plain, what + ": '" + quote(p.text()) + "'", plain.weight() + Math.min(10, count(p.text()) / 10));
     }
+
+    /** Words that make a clause a kind of rule, and the reason a whole provision of that kind gets. */
+    private record Modal(Pattern words, Reason reason) {}
 
     private static Optional<Explanation> numbers(String was, String now, String removed, String inserted) {
         List<String> before = all(NUMBER, removed), after = all(NUMBER, inserted);

@@ -60,15 +60,15 @@ public final class Spelling {
     public Optional<Kind> of(String before, String after) {
         String a = before.toLowerCase(Locale.ROOT), b = after.toLowerCase(Locale.ROOT);
         if (a.equals(b) || !isWord(a) || !isWord(b)) return Optional.empty();
-        if (distance(a, b) > MAX_DISTANCE + 1) return Optional.empty();
+        if (distance(a, b) > MAX_DISTANCE) return Optional.empty();
         boolean aUs = spelled(american, a), aGb = spelled(british, a), bUs = spelled(american, b), bGb = spelled(british, b);
         // Both are English, close, and one of them belongs to one English only: "organise" (British)
         // and "organize", "colour" and "color", "weaponisation" and "weaponization" (British accepts
         // both). Two words of both Englishes ("affect", "effect") are never variants of each other.
         boolean bothKnown = (aUs || aGb) && (bUs || bGb), oneExclusive = aUs != aGb || bUs != bGb;
-        if (bothKnown && oneExclusive && distance(a, b) <= MAX_DISTANCE) return Optional.of(Kind.VARIANT);
+        if (bothKnown && oneExclusive) return Optional.of(Kind.VARIANT);
         // A typo fixed: the old word is no English word, the new one is, a couple of keystrokes away.
-        if (!aUs && !aGb && (bUs || bGb) && a.length() >= 3 && distance(a, b) <= MAX_DISTANCE) return Optional.of(Kind.TYPO_FIXED);
+        if (!aUs && !aGb && (bUs || bGb) && a.length() >= 3) return Optional.of(Kind.TYPO_FIXED);
         return Optional.empty();
     }
 

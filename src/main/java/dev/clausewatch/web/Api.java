@@ -119,7 +119,10 @@ final class Api {
         }
         Ledger log = ledger.orElseThrow(() -> new WebServer.NotFound("This server was started without the archive's log."));
         Version version = timeline.get(n - 1).version();
-        Ledger.Inclusion inclusion = log.inclusion(version).orElseThrow(() -> new WebServer.NotYet("Version " + n + " of " + document.id()
+        List<String> names = new java.util.ArrayList<>(List.of(Ledger.versionName(version)));
+        version.snapshotIds().forEach(id -> names.add(Ledger.snapshotName(id)));
+        Map<String, Ledger.Inclusion> proofs = log.inclusions(names);
+        Ledger.Inclusion inclusion = Optional.ofNullable(proofs.get(Ledger.versionName(version))).orElseThrow(() -> new WebServer.NotYet("Version " + n + " of " + document.id()
                 + " was archived after the newest signed tree head; it is covered once the archive is sealed again (`clausewatch head`)."));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("document", document.id().toString());
@@ -134,7 +137,7 @@ final class Api {
         body.put("snapshots", version.snapshotIds().stream().map(id -> {
             Map<String, Object> snapshot = new LinkedHashMap<>();
             snapshot.put("id", id);
-            snapshot.put("inclusion", log.inclusionOfSnapshot(id).map(Api::inclusion).orElse(null));
+            snapshot.put("inclusion", Optional.ofNullable(proofs.get(Ledger.snapshotName(id))).map(Api::inclusion).orElse(null));
             return snapshot;
         }).toList());
         TreeHead head = inclusion.head();

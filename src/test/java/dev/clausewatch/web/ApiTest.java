@@ -115,7 +115,9 @@ class ApiTest {
             fresh.importer().importPaths(List.of(TestStores.shared("data/ota-history/chatgpt")));
             Javalin server = new WebServer(fresh.registry(), fresh.archive(), fresh.records(), fresh.analyzer()).withLedger(fresh.ledger()).start("127.0.0.1", 0);
             try {
-                String url = "http://127.0.0.1:" + server.port() + "/api/v1/documents/chatgpt/privacy-policy/versions/1/evidence";
+                // Whichever of ChatGPT's documents the data at hand holds (the whole shared data, or the committed sample).
+                String document = fresh.registry().documents().getFirst().id().toString();
+                String url = "http://127.0.0.1:" + server.port() + "/api/v1/documents/" + document + "/versions/1/evidence";
                 HttpResponse<String> before = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(before.statusCode()).isEqualTo(409);
                 assertThat(JSON.readTree(before.body()).get("detail").asText()).contains("after the newest signed tree head", "clausewatch head");
