@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "evaluate", aliases = "eval", description = "Measures quality against reference data.", subcommands = {EvaluateCommand.Extraction.class, EvaluateCommand.Changes.class, ClauseCommands.Evaluate.class, ClauseCommands.EvaluateCues.class, ClauseCommands.EvaluateOpp115.class,
-        ClauseCommands.EvaluateTosdr.class, AdministrationCommands.AlertFeedback.class})
+        ClauseCommands.EvaluateTosdr.class, TopicCommands.Evaluate.class, AdministrationCommands.AlertFeedback.class})
 final class EvaluateCommand implements Runnable {
     @Spec CommandSpec spec;
 
