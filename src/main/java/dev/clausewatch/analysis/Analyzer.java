@@ -20,11 +20,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Writes the analysis of a provision from the knowledge data and the provision's own words, by
- * fixed rules, so the same inputs always give the same analysis and every sentence can be traced.
- * Exposure points: per topic, 2 when four or more instruments bear on it, else 1; 1 per discretion phrase in the provision ("at any time", "sole discretion"…); 1 per
- * document it incorporates (the rules then sit outside the text). High from 5 points, medium
- * from 3.
+ * Writes the analysis of a provision from its own words ({@link Reading}: who is bound, how, to do
+ * what, on what conditions) and the knowledge data, by fixed rules, so the same inputs always give
+ * the same analysis and every sentence can be traced. Exposure is read from the wording (see
+ * {@link #exposure}); high from 5 points, medium from 3.
  */
 public final class Analyzer {
     public static final String DISCLAIMER = "This analysis describes what the document states, permits or reserves, matched against "
@@ -33,6 +32,12 @@ public final class Analyzer {
     private static final List<String> DISCRETION = List.of("at any time", "sole discretion", "without notice", "for any reason",
             "irrevocable", "perpetual", "waive", "from time to time", "we may change", "we may modify", "we may suspend", "without liability");
     private static final int HIGH = 5, MEDIUM = 3;
+    /** The instruments shown by default; the rest are named behind "more". */
+    static final int LANDSCAPE = 5;
+    /** A topic that this many instruments bear on is a heavily regulated subject. */
+    private static final int HEAVILY_REGULATED = 8;
+    private static final java.util.regex.Pattern NOTICE = java.util.regex.Pattern.compile("\\b(?:\\d+|thirty|fourteen|seven)\\s+days'?\\s+(?:prior\\s+)?(?:written\\s+)?notice|notify you in advance|advance notice|you (?:may|can) (?:terminate|cancel|close)");
+    private static final java.util.regex.Pattern WAIVER = java.util.regex.Pattern.compile("\\bindemnif\\w*|\\bwaive\\w*|class action|binding arbitration|hold harmless");
 
     private final Knowledge knowledge;
     private final TopicClassifier classifier;
@@ -98,11 +103,40 @@ public final class Analyzer {
      * gives the current provisions of a registered document (empty when not archived).
      */
     public ProvisionAnalysis analyze(Provision provision, List<Reference> references, Function<DocumentId, List<Provision>> currentProvisions) {
+        return analyze(provision, references, currentProvisions, Context.NONE);
+    }
+
+    /** Where a provision stands: the sentence a list item continues, and the names its platform goes by ("AWS", "Amazon Web Services"). */
+    public record Context(String leadIn, List<String> providerNames) {
+        public static final Context NONE = new Context("", List.of());
+
+        public Context {
+            providerNames = List.copyOf(providerNames);
+        }
+
+        /** The provision before {@code provision} in {@code provisions} when it introduces a list, and the platform's names. */
+        public static Context of(Provision provision, List<Provision> provisions, String platformName) {
+            int at = provisions.indexOf(provision);
+            String leadIn = at > 0 && provisions.get(at - 1).text().strip().endsWith(":") ? provisions.get(at - 1).text() : "";
+            // A platform named in several words also goes by its initials ("Amazon Web Services", "AWS").
+            String initials = platformName.contains(" ") ? java.util.Arrays.stream(platformName.split("\\s+"))
+                    .filter(w -> !w.isEmpty() && Character.isUpperCase(w.charAt(0))).map(w -> w.substring(0, 1)).reduce("", String::concat) : "";
+            return new Context(leadIn, initials.length() >= 2 ? List.of(platformName, initials) : List.of(platformName));
+        }
+    }
+
+    /** The same, reading the provision in its {@code context}. */
+    public ProvisionAnalysis analyze(Provision provision, List<Reference> references, Function<DocumentId, List<Provision>> currentProvisions,
+                                     Context context) {
         List<TopicMatch> topics = topics(provision);
         List<Topic> topicData = topics.stream().map(m -> knowledge.topics().get(m.topicId())).toList();
         List<Reference> binding = references.stream().filter(r -> r.provisionId().equals(provision.id()) && r.binding()).toList();
-        List<RegulatoryPoint> landscape = landscape(topicData);
-        Exposure exposure = exposure(provision, topicData, binding);
+        Reading reading = Reading.of(provision.text(), context.leadIn(), context.providerNames());
+        String provider = context.providerNames().isEmpty() ? "the provider" : context.providerNames().getFirst();
+        List<RegulatoryPoint> ranked = landscape(topics, topicData, provision.text());
+        List<RegulatoryPoint> landscape = ranked.stream().limit(LANDSCAPE).toList();
+        List<String> more = ranked.stream().skip(LANDSCAPE).map(RegulatoryPoint::name).toList();
+        Exposure exposure = exposure(provision, reading, topicData, binding);
         List<Incorporation> incorporations = new ArrayList<>();
         for (Reference r : binding) {
             List<String> onSameTopics = new ArrayList<>();
@@ -110,77 +144,115 @@ public final class Analyzer {
                 for (Provision p : currentProvisions.apply(target)) {
                     List<String> shared = topics(p.text()).stream().map(TopicMatch::topicId)
                             .filter(id -> topicData.stream().anyMatch(t -> t.id().equals(id))).toList();
-                    if (!shared.isEmpty()) onSameTopics.add(p.id() + " " + shared + ": " + shorten(p.text()));
+                    if (!shared.isEmpty()) onSameTopics.add(p.id() + " " + shared + ": " + Prose.shorten(p.text()));
                 }
             });
             incorporations.add(new Incorporation(r.targetLabel(), r.sentence(), onSameTopics));
         }
-        return new ProvisionAnalysis(provision.id(), provision.location(), provision.text(), meaning(topicData, binding), affects(topicData),
-                topics, exposure, landscape,
-                jurisdictionFlags(landscape), contractImplications(topicData, binding), complianceConsiderations(landscape),
-                actionItems(topicData, binding, landscape), incorporations, interpretiveNote(topicData, binding),
+        return new ProvisionAnalysis(provision.id(), provision.location(), provision.text(), Prose.meaning(reading, topicData, binding, provider),
+                Prose.affects(reading, topicData, provider), topics, exposure, landscape, more,
+                jurisdictionFlags(landscape, reading), Prose.contractImplications(reading, topicData, binding, provider), complianceConsiderations(landscape),
+                actionItems(reading, topicData, binding, landscape, provider, provision.text()), incorporations, Prose.interpretiveNote(reading, topicData, binding, provision.text()),
                 "topics " + knowledge.topicsAsOf() + ", regulations " + knowledge.regulationsAsOf(), DISCLAIMER);
     }
 
-    private List<RegulatoryPoint> landscape(List<Topic> topics) {
-        List<RegulatoryPoint> points = new ArrayList<>();
-        for (Topic topic : topics) {
-            for (Topic.RegulationLink link : topic.regulations()) {
+    /**
+     * The instruments that bear on the provision, each once (with the reason of the strongest topic
+     * that brings it in), most relevant first: each topic's instruments in the order its fact sheet
+     * ranks them, weighted by how sure the topic is, raised where the instrument's reason shares
+     * words with the provision ("employment", "credit", "children").
+     */
+    private List<RegulatoryPoint> landscape(List<TopicMatch> matches, List<Topic> topics, String text) {
+        Set<String> words = new java.util.HashSet<>(TopicClassifier.stems(text));
+        record Ranked(RegulatoryPoint point, double score) {}
+        Map<String, Ranked> best = new LinkedHashMap<>();
+        for (int t = 0; t < topics.size(); t++) {
+            Topic topic = topics.get(t);
+            List<Topic.RegulationLink> links = topic.regulations();
+            for (int j = 0; j < links.size(); j++) {
+                Topic.RegulationLink link = links.get(j);
                 Regulation r = knowledge.regulations().get(link.regulationId());
-                points.add(new RegulatoryPoint(topic.id(), r.id(), r.shortName(), r.jurisdiction(), link.why(), link.cites(r).stream().map(k -> k.ref() + ": " + k.subject()).toList(), r.verification()));
+                long shared = TopicClassifier.stems(link.why()).stream().distinct().filter(words::contains).count();
+                double score = matches.get(t).confidence() / (1 + j) + 0.2 * shared;
+                RegulatoryPoint point = new RegulatoryPoint(topic.id(), r.id(), r.shortName(), r.jurisdiction(), link.why(),
+                        link.cites(r).stream().map(k -> k.ref() + ": " + k.subject()).toList(), r.verification());
+                // Said once, with the reason of the strongest topic that brings it in, ranked by its best link.
+                best.merge(r.id(), new Ranked(point, score), (a, b) -> new Ranked(a.point(), Math.max(a.score(), b.score())));
             }
         }
-        return points;
+        return best.values().stream().sorted(java.util.Comparator.comparingDouble(Ranked::score).reversed()).map(Ranked::point).toList();
     }
 
-    private static Exposure exposure(Provision provision, List<Topic> topics, List<Reference> binding) {
+    /**
+     * Exposure from the wording: a right the provider keeps (more with "at any time", "without
+     * notice"; less with a notice period or your right to leave), a duty or a limit put on you, a
+     * remedy you give up, a heavily regulated subject, rules that sit in another document; a
+     * commitment the provider makes lowers it. Not how many regulations a topic links to.
+     */
+    private static Exposure exposure(Provision provision, Reading reading, List<Topic> topics, List<Reference> binding) {
         List<String> reasons = new ArrayList<>();
         int points = 0;
-        for (Topic topic : topics) {
-            int add = topic.regulations().size() >= 4 ? 2 : 1;
-            points += add;
-            reasons.add("+" + add + " topic " + topic.id() + " (" + topic.regulations().size() + " instruments bear on it)");
-        }
         String lower = provision.text().toLowerCase(Locale.ROOT);
-        for (String phrase : DISCRETION) {
-            if (lower.contains(phrase)) {
-                points++;
-                reasons.add("+1 the provision says \"" + phrase + "\"");
+        if (reading.has(Reading.Party.PROVIDER, Reading.Modality.MAY)) {
+            points += 2;
+            reasons.add("+2 the provider keeps a right to act: '" + Prose.quote(first(reading, Reading.Party.PROVIDER, Reading.Modality.MAY)) + "'");
+            for (String phrase : DISCRETION) {
+                if (lower.contains(phrase)) {
+                    points++;
+                    reasons.add("+1 on its own terms: \"" + phrase + "\"");
+                }
+            }
+            if (NOTICE.matcher(lower).find()) {
+                points--;
+                reasons.add("-1 a notice period or your right to end the agreement softens it");
             }
         }
+        if (reading.has(Reading.Party.YOU, Reading.Modality.MUST)) {
+            points += 2;
+            reasons.add("+2 it puts a duty on you: '" + Prose.quote(first(reading, Reading.Party.YOU, Reading.Modality.MUST)) + "'");
+        }
+        if (reading.has(Reading.Party.YOU, Reading.Modality.MUST_NOT)) {
+            points++;
+            reasons.add("+1 it limits your conduct: '" + Prose.quote(first(reading, Reading.Party.YOU, Reading.Modality.MUST_NOT))
+                    + "' (a rule for users, not the provider's own practice)");
+        }
+        if (WAIVER.matcher(lower).find()) {
+            points++;
+            reasons.add("+1 you give up a remedy or carry others' claims (" + WAIVER.matcher(lower).results().findFirst().orElseThrow().group() + ")");
+        }
+        if (reading.has(Reading.Party.PROVIDER, Reading.Modality.WILL_NOT) || reading.has(Reading.Party.PROVIDER, Reading.Modality.WILL)) {
+            points--;
+            reasons.add("-1 the provider commits itself: '" + Prose.quote(reading.statements().stream().filter(s -> s.party() == Reading.Party.PROVIDER
+                    && s.modality() != Reading.Modality.MAY).findFirst().orElseThrow().action()) + "'");
+        }
+        topics.stream().filter(t -> t.regulations().size() >= HEAVILY_REGULATED).findFirst().ifPresent(t -> reasons.add("+1 a heavily regulated subject: "
+                + t.title() + " (" + t.regulations().size() + " instruments)"));
+        if (topics.stream().anyMatch(t -> t.regulations().size() >= HEAVILY_REGULATED)) points++;
         for (Reference r : binding) {
             points++;
             reasons.add(r.partOfTarget() ? "+1 part of " + r.targetLabel() + ": this text applies together with rules that sit outside it"
                     : "+1 incorporates " + r.targetLabel() + ": its rules apply but sit outside this text");
         }
         if (topics.isEmpty()) reasons.add("no governance topic recognised in this provision");
+        if (reading.bindsNoOne() && binding.isEmpty()) reasons.add("it binds no one by its own words: it describes or defines");
         Level level = points >= HIGH ? Level.HIGH : points >= MEDIUM ? Level.MEDIUM : Level.LOW;
-        return new Exposure(level, points, reasons);
+        return new Exposure(level, Math.max(0, points), reasons);
     }
 
-    private static List<String> jurisdictionFlags(List<RegulatoryPoint> landscape) {
+    private static String first(Reading reading, Reading.Party party, Reading.Modality modality) {
+        return reading.statements().stream().filter(s -> s.party() == party && s.modality() == modality).findFirst().orElseThrow().action();
+    }
+
+    /** Per jurisdiction, its instruments, said of whoever the provision binds. */
+    private static List<String> jurisdictionFlags(List<RegulatoryPoint> landscape, Reading reading) {
         Map<String, Set<String>> byJurisdiction = new LinkedHashMap<>();
         for (RegulatoryPoint p : landscape) byJurisdiction.computeIfAbsent(p.jurisdiction(), k -> new LinkedHashSet<>()).add(p.name());
+        boolean you = reading.statements().stream().anyMatch(s -> s.party() == Reading.Party.YOU);
         List<String> flags = new ArrayList<>();
         byJurisdiction.forEach((jurisdiction, names) -> flags.add(jurisdiction + ": " + String.join(", ", names)
-                + " — assess against your own operations there, independently of the platform's policy"));
+                + (you ? " — apply to what you do there under this provision, whatever the platform's terms say"
+                        : " — govern the provider's practice described here for people there")));
         return flags;
-    }
-
-    private static List<String> contractImplications(List<Topic> topics, List<Reference> binding) {
-        List<String> implications = new ArrayList<>();
-        for (Topic t : topics) {
-            implications.add(t.title() + ": affects " + String.join(", ", t.affectedParties()) + "; check that vendor agreements and "
-                    + "internal policies address it (" + t.id() + ")");
-        }
-        for (Reference r : binding) {
-            implications.add(r.partOfTarget()
-                    ? "This document adds to the rules of " + r.targetLabel() + ": whoever is bound by it is bound by this too, and a change "
-                            + "here changes what " + r.targetLabel() + " requires: \"" + shorten(r.sentence()) + "\""
-                    : "Obligations of " + r.targetLabel() + " bind through this provision and can change without an amendment of "
-                            + "this document: \"" + shorten(r.sentence()) + "\"");
-        }
-        return implications;
     }
 
     /**
@@ -209,15 +281,14 @@ public final class Analyzer {
     }
 
     /**
-     * Due-diligence steps: watch what is incorporated, map each topic to controls, place operations in
-     * each jurisdiction, and prepare for each instrument's next application date, soonest first.
+     * Due-diligence steps: watch what is incorporated, what the provision asks of you and keeps for
+     * the provider, then each instrument's next application date, soonest first.
      */
-    private List<String> actionItems(List<Topic> topics, List<Reference> binding, List<RegulatoryPoint> landscape) {
+    private List<String> actionItems(Reading reading, List<Topic> topics, List<Reference> binding, List<RegulatoryPoint> landscape, String provider,
+                                     String text) {
         List<String> items = new ArrayList<>();
         for (Reference r : binding) items.add("Monitor " + r.targetLabel() + " for changes: they apply to you through this provision");
-        for (Topic t : topics) items.add("Map this provision to the internal controls that cover " + t.title().toLowerCase(Locale.ROOT));
-        landscape.stream().map(RegulatoryPoint::jurisdiction).distinct()
-                .forEach(j -> items.add("Confirm which of your operations fall under " + j + " rules cited above"));
+        items.addAll(Prose.actionItems(reading, topics, text, provider));
         landscape.stream().map(RegulatoryPoint::regulationId).distinct().map(knowledge.regulations()::get)
                 .flatMap(r -> upcoming(r, landscape).stream().map(m -> java.util.Map.entry(m, r)))
                 .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparing(Regulation.Milestone::start)))
@@ -237,43 +308,5 @@ public final class Analyzer {
         List<Regulation.Milestone> ahead = regulation.application().stream().filter(m -> m.start().isAfter(asOf)).toList();
         List<Regulation.Milestone> relevant = ahead.stream().filter(m -> cited.stream().anyMatch(m.what()::contains)).toList();
         return !relevant.isEmpty() ? relevant : ahead.stream().limit(1).toList();
-    }
-
-    /** What the provision does, in sentences: what incorporating a document implies, then each topic's description. */
-    private static List<String> meaning(List<Topic> topics, List<Reference> binding) {
-        List<String> sentences = new ArrayList<>();
-        for (Reference r : binding) {
-            sentences.add(r.partOfTarget()
-                    ? "This document becomes part of the rules of " + r.targetLabel() + ": the two are read together, and what "
-                            + r.targetLabel() + " requires changes whenever this text changes."
-                    : "Incorporating " + r.targetLabel() + " makes its rules part of this document: what is required can change "
-                            + "whenever " + r.targetLabel() + " changes, without an amendment of this text.");
-        }
-        for (Topic t : topics) sentences.add(t.title() + ": " + t.description());
-        if (sentences.isEmpty()) sentences.add("No governance topic of the knowledge data was recognised in this provision.");
-        return sentences;
-    }
-
-    /** The parties the provision's topics affect, each once, in the order the topics list them. */
-    private static List<String> affects(List<Topic> topics) {
-        Set<String> parties = new LinkedHashSet<>();
-        for (Topic t : topics) parties.addAll(t.affectedParties());
-        return List.copyOf(parties);
-    }
-
-    private static String interpretiveNote(List<Topic> topics, List<Reference> binding) {
-        if (!binding.isEmpty()) {
-            return "The content of " + String.join(", ", binding.stream().map(Reference::targetLabel).distinct().toList())
-                    + " is not reproduced in this provision; compliance obligations depend on that separately maintained document, "
-                    + "which may be updated independently.";
-        }
-        if (topics.isEmpty()) return "No governance topic of the knowledge data was recognised in this provision.";
-        // The meaning above already gives the topics' descriptions; the note says how far the reading goes.
-        return "The topics are recognised from the provision's own words; its effect also depends on the rest of the document, "
-                + "on definitions elsewhere in it, and on how the platform applies it.";
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 }

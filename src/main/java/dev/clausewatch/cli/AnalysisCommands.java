@@ -52,7 +52,8 @@ final class AnalysisCommands {
                         + "; `clausewatch provisions " + document.id() + "` lists them.");
                 List<ProvisionAnalysis> analyses = new ArrayList<>();
                 for (Provision p : chosen) {
-                    analyses.add(workspace.analyzer().analyze(p, references, target -> current(workspace, target)));
+                    analyses.add(workspace.analyzer().analyze(p, references, target -> current(workspace, target),
+                            dev.clausewatch.analysis.Analyzer.Context.of(p, provisions, document.platformName())));
                 }
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
@@ -88,7 +89,8 @@ final class AnalysisCommands {
                     List<Provision> provisions = current.get().provisions();
                     List<Reference> references = workspace.records().references(current.get());
                     List<ProvisionAnalysis> analyses = provisions.stream()
-                            .map(p -> workspace.analyzer().analyze(p, references, target -> List.of())).toList();
+                            .map(p -> workspace.analyzer().analyze(p, references, target -> List.of(),
+                                    dev.clausewatch.analysis.Analyzer.Context.of(p, provisions, d.platformName()))).toList();
                     var counts = rollUp(analyses);
                     byDocument.put(d.id().toString(), counts);
                     counts.forEach((level, n) -> total.merge(level, n, Integer::sum));
@@ -149,6 +151,7 @@ final class AnalysisCommands {
             a.exposure().reasons().forEach(r -> out.println("  " + r));
             section(out, "(1) Regulatory landscape", a.landscape().stream().map(p -> p.name() + " [" + p.regulationId() + ", " + p.jurisdiction()
                     + ", " + p.verification() + "] — " + p.why() + (p.articles().isEmpty() ? "" : " " + p.articles())).toList());
+            if (!a.moreInstruments().isEmpty()) out.println("  and " + a.moreInstruments().size() + " more: " + String.join(", ", a.moreInstruments()));
             section(out, "(3) Jurisdiction flags", a.jurisdictionFlags());
             section(out, "(4) Contract and vendor implications", a.contractImplications());
             section(out, "(5) Compliance considerations", a.complianceConsiderations());

@@ -125,19 +125,21 @@ final class ArchiveView {
     /** The analysis of a provision of the document's current version, assembled from its stored topics and references (kept per state). */
     ProvisionAnalysis analysis(Document document, Provision provision) {
         return keep("analysis " + document.id() + " " + provision.id() + "\u0000" + provision.text(),
-                () -> analyzer.analyze(provision, references(document), this::currentProvisions));
+                () -> analyzer.analyze(provision, references(document), this::currentProvisions,
+                        Analyzer.Context.of(provision, currentProvisions(document.id()), document.platformName())));
     }
 
     /**
      * The exposure level of a provision, given the references of its version, empty when the provision
-     * is on no governance topic. It depends only on the text and the documents the provision
-     * incorporates, so it is kept by those.
+     * is on no governance topic. It depends only on the text, the sentence it continues, the platform
+     * and the documents the provision incorporates, so it is kept by those.
      */
-    Optional<ProvisionAnalysis.Level> exposure(Provision provision, List<Reference> references) {
+    Optional<ProvisionAnalysis.Level> exposure(Document document, Provision provision, List<Provision> provisions, List<Reference> references) {
         List<Reference> own = references.stream().filter(r -> r.provisionId().equals(provision.id())).toList();
-        String key = provision.text() + "|" + own.stream().filter(Reference::binding).map(Reference::targetLabel).toList();
+        Analyzer.Context context = Analyzer.Context.of(provision, provisions, document.platformName());
+        String key = provision.text() + "|" + context + "|" + own.stream().filter(Reference::binding).map(Reference::targetLabel).toList();
         return exposures.computeIfAbsent(key, k -> {
-            ProvisionAnalysis analysis = analyzer.analyze(provision, own, id -> List.of());
+            ProvisionAnalysis analysis = analyzer.analyze(provision, own, id -> List.of(), context);
             return analysis.topics().isEmpty() ? Optional.empty() : Optional.of(analysis.exposure().level());
         });
     }

@@ -179,7 +179,7 @@ public final class Pages {
         Map<ProvisionAnalysis.Level, Integer> counts = new java.util.EnumMap<>(ProvisionAnalysis.Level.class);
         for (ProvisionAnalysis.Level level : ProvisionAnalysis.Level.values()) counts.put(level, 0);
         var references = view.references(document);
-        for (Provision p : provisions) view.exposure(p, references).ifPresent(level -> counts.merge(level, 1, Integer::sum));
+        for (Provision p : provisions) view.exposure(document, p, provisions, references).ifPresent(level -> counts.merge(level, 1, Integer::sum));
         return counts;
     }
 
@@ -228,7 +228,7 @@ public final class Pages {
         var references = view.references(document, version);
         List<ProvisionRow> provisions = version.provisions().stream().map(p -> new ProvisionRow(p.id(), p.text(),
                 analyzer.topics(p).stream().map(TopicMatch::topicId).toList(),
-                view.exposure(p, references).map(l -> l.name().toLowerCase(java.util.Locale.ROOT)).orElse(""))).toList();
+                view.exposure(document, p, version.provisions(), references).map(l -> l.name().toLowerCase(java.util.Locale.ROOT)).orElse(""))).toList();
         List<ReferenceRow> incorporates = references.stream().map(r -> new ReferenceRow(r.target().map(Object::toString).orElse(null),
                 r.targetLabel(), r.relation(), r.sentence())).distinct().toList();
         List<ReferenceRow> incorporatedBy = view.incoming(document).stream().map(i -> new ReferenceRow(i.from().id().toString(), i.from().title(),
