@@ -5,6 +5,8 @@ from the classifier being measured.
 
   pairs.py sample SHARED_DATA_DIR        prints the sampled pairs (JSON lines: id, split, bucket)
   pairs.py show SHARED_DATA_DIR PAIR_ID  prints the word diff of one pair
+  pairs.py holdout SHARED_DATA_DIR       prints a second evaluation draw (seed 15): eval-split pairs
+                                         that sample.jsonl does not hold, up to 16 per document
 
 A pair id is "<history>/<platform>/<document>/<older file>..<newer file>". Sampling (seed 14): per
 document, the consecutive pairs whose content differs are bucketed by how many words changed
@@ -77,6 +79,30 @@ def sample(root):
             print(json.dumps({"id": p, "split": split_of(doc), "bucket": bucket(size[p]), "changedWords": size[p]}))
 
 
+def holdout(root, taken_file):
+    """A second evaluation draw, made after rules had been built against the first one's errors,
+    so that the figures reported come from pairs nobody building the classifier had read."""
+    taken = {json.loads(line)["id"] for line in open(taken_file)}
+    rnd = random.Random(15)
+    for history, manifest in documents(root):
+        doc, pairs = pairs_of(root, history, manifest)
+        if split_of(doc) != "eval":
+            continue
+        pairs = [p for p in pairs if p not in taken]
+        if not pairs:
+            continue
+        sized = [(p, changed_words(*texts(root, p))) for p in pairs]
+        small = [p for p, n in sized if bucket(n) == "small"]
+        rnd.shuffle(small)
+        chosen = small[:8]
+        rest = [p for p, _ in sized if p not in chosen]
+        rnd.shuffle(rest)
+        chosen += rest[: 16 - len(chosen)]
+        size = dict(sized)
+        for p in sorted(chosen):
+            print(json.dumps({"id": p, "split": "holdout", "bucket": bucket(size[p]), "changedWords": size[p]}))
+
+
 def visible(s):
     for k, v in VISIBLE.items():
         s = s.replace(k, v)
@@ -120,5 +146,7 @@ if __name__ == "__main__":
     root = Path(sys.argv[2])
     if sys.argv[1] == "sample":
         sample(root)
+    elif sys.argv[1] == "holdout":
+        holdout(root, Path(__file__).parent / "sample.jsonl")
     else:
         show(root, sys.argv[3])
