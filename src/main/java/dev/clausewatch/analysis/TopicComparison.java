@@ -24,6 +24,13 @@ public final class TopicComparison {
         this.stances = stances;
     }
 
+    private static boolean ruleForUsers(Provision provision, List<Provision> provisions, Document document) {
+        Analyzer.Context context = Analyzer.Context.of(provision, provisions, document.platformName());
+        Reading reading = Reading.of(provision.text(), context.leadIn(), context.providerNames());
+        return !reading.bindsNoOne() && reading.statements().stream().allMatch(s -> s.party() == Reading.Party.YOU
+                && (s.modality() == Reading.Modality.MUST_NOT || s.modality() == Reading.Modality.MUST));
+    }
+
     /** {@code documents}: each document with the provisions of the version to compare, grouped by platform in the order given. */
     public List<Row> compare(String topicId, Map<Document, List<Provision>> documents) {
         Map<String, List<Row>> byPlatform = new LinkedHashMap<>();
@@ -34,6 +41,9 @@ public final class TopicComparison {
                 boolean onTopic = classifier.classify(p.text()).stream().anyMatch(m -> m.topicId().equals(topicId));
                 var stance = stances.stanceOf(topicId, p.text());
                 if (!onTopic && stance.isEmpty()) continue;
+                // A stance is the provider's own practice: a rule for users ("you may not use Output to develop models
+                // that compete with us") says what users must not do, not what the provider does.
+                if (stance.isPresent() && ruleForUsers(p, entry.getValue(), document)) continue;
                 if (stances.hasStances(topicId) && stance.isEmpty()) continue; // on the topic but taking no stance: context, not a row
                 rows.add(new Row(document.id().platform().value(), document.id().toString(), p.id(),
                         stance.map(StanceRules.Stance::label).orElse(""), stance.map(StanceRules.Stance::sentence).orElse(p.text())));

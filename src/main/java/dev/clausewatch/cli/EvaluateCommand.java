@@ -30,7 +30,7 @@ final class EvaluateCommand implements Runnable {
     }
 
     @Command(name = "changes", description = {"Over every consecutive pair of versions in folders laid out like ota-history and",
-            "pga-v1-history: the share of unchanged provisions that keep their id (target 100%), and how many pairs are",
+            "pga-v1-history: the share of unchanged provisions that keep their id (target 100%%), and how many pairs are",
             "cosmetic or substantive. With --labels, over pairs labelled by reading them (FOLDER is then the shared",
             "data folder the pair ids start from): precision and recall of the substantive flag, how often cosmetic and",
             "noise pairs stay quiet, what moved since a --baseline, and the smallest changes still called substantive."})
