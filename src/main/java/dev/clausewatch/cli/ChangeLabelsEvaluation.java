@@ -20,10 +20,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads pairs labelled by reading their word diffs (JSON lines: id "history/platform/document/older..newer",
- * label substantive|cosmetic|noise) and runs the change classifier on each, as the processor would.
+ * label substantive|cosmetic|noise) and runs the change classifier on each, as the processor would:
+ * a pair into a version its history records as a technical upgrade or a re-filtering (the manifest's
+ * kind, as `import` reads it) is a technical change set, which never alerts. A verdict is whether
+ * the pair would alert.
  */
 final class ChangeLabelsEvaluation {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,10 +44,11 @@ final class ChangeLabelsEvaluation {
             String document = id.substring(0, slash);
             String[] files = id.substring(slash + 1).split("\\.\\.");
             if (files.length != 2) throw new IllegalArgumentException(labels + ": the pair id " + id + " is not <document>/<older file>..<newer file>");
-            ChangeSet set = compare(document, sharedData.resolve(document).resolve(files[0]), sharedData.resolve(document).resolve(files[1]));
+            Path folder = sharedData.resolve(document);
+            ChangeSet set = compare(document, folder.resolve(files[0]), folder.resolve(files[1]), technical(folder, files[1]));
             List<ProvisionChange> substantive = set.substantiveChanges();
             int words = substantive.stream().mapToInt(ChangeLabelsEvaluation::words).sum();
-            verdicts.add(new LabelledChanges.Verdict(id, document, LabelledChanges.Label.valueOf(label.toUpperCase(Locale.ROOT)), set.substantive(),
+            verdicts.add(new LabelledChanges.Verdict(id, document, LabelledChanges.Label.valueOf(label.toUpperCase(Locale.ROOT)), set.alertable(),
                     words, substantive.stream().map(ProvisionChange::explanation).limit(3).toList()));
         }
         return verdicts;
@@ -53,7 +58,7 @@ final class ChangeLabelsEvaluation {
      * The pair compared as the processor would: identified through the versions before it (up to
      * the variant window), and a variant of one of them when it brings back its text.
      */
-    private ChangeSet compare(String document, Path older, Path newer) {
+    private ChangeSet compare(String document, Path older, Path newer, boolean technical) {
         List<Path> before = earlier(older);
         List<Lineage.VersionText> texts = new ArrayList<>();
         for (Path p : before) texts.add(new Lineage.VersionText(p.getFileName().toString(), TextInput.text(p)));
@@ -61,12 +66,30 @@ final class ChangeLabelsEvaluation {
         texts.add(new Lineage.VersionText("newer", TextInput.text(newer)));
         List<List<Provision>> identified = lineage.of(document, texts);
         int n = identified.size();
-        ChangeSet set = detector.compare(identified.get(n - 2), identified.get(n - 1), false);
+        ChangeSet set = detector.compare(identified.get(n - 2), identified.get(n - 1), technical);
         if (!set.substantive()) return set;
         List<Variants.Earlier> earlier = new ArrayList<>();
         for (int i = 0; i < n - 2; i++) earlier.add(new Variants.Earlier(i + 1, identified.get(i)));
         return Variants.among(detector, earlier, identified.get(n - 1)).map(set::asVariantOf).orElse(set);
     }
+
+    /** Whether the document's manifest records {@code file} as a technical upgrade or a re-filtering. */
+    private boolean technical(Path folder, String file) {
+        Path manifest = folder.resolve("manifest.json");
+        if (!Files.isRegularFile(manifest)) return false;
+        Map<String, String> kinds = kindsByFolder.computeIfAbsent(folder, f -> {
+            Map<String, String> byFile = new java.util.HashMap<>();
+            try {
+                for (JsonNode v : JSON.readTree(manifest.toFile()).path("versions")) byFile.put(v.path("file").asText(), v.path("kind").asText(""));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + manifest + ": " + e.getMessage(), e);
+            }
+            return byFile;
+        });
+        return HistoryCorpus.TECHNICAL.contains(kinds.getOrDefault(file, ""));
+    }
+
+    private final Map<Path, Map<String, String>> kindsByFolder = new java.util.HashMap<>();
 
     /** The versions of the document before {@code older}, oldest first, at most the processor's variant window. */
     private static List<Path> earlier(Path older) {

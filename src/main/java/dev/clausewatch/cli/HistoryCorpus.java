@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 final class HistoryCorpus {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> TECHNICAL = Set.of("refilter", "technical_upgrade");
+    /** The kinds of version Open Terms Archive records for a new extraction of the same terms. */
+    static final Set<String> TECHNICAL = Set.of("refilter", "technical_upgrade");
 
     /** A version file with its manifest facts. */
     record Entry(Path file, String sha256, String date, boolean technical) {}

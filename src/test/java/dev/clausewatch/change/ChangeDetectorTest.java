@@ -47,6 +47,25 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void a_long_list_of_nothing_but_links_is_a_menu_and_a_short_one_to_other_documents_is_not() {
+        String terms = "## Terms\n\nWe respect your privacy and the law.\n";
+        StringBuilder sidebar = new StringBuilder();
+        for (int i = 1; i <= 30; i++) sidebar.append("*   [Getting started with feature number ").append(i).append("](https://docs.example/start/").append(i).append(")\n");
+        ChangeSet menu = compare(sidebar + "\n" + terms, terms);
+        assertThat(menu.substantive()).as("a documentation sidebar going away").isFalse();
+        assertThat(menu.changes()).extracting(ProvisionChange::reason).containsOnly(Reason.BOILERPLATE);
+        String related = "*   [Privacy Policy](https://example.com/privacy) and the [Cookie Policy](https://example.com/cookies) also apply to the Services you use\n";
+        assertThat(compare(terms + "\n" + related, terms).substantive()).as("two documents named as applying, with words of their own").isTrue();
+    }
+
+    @Test
+    void a_long_line_of_links_that_is_not_only_links_is_decided_in_bounded_time() {
+        String links = "[a](https://x.example/a) ".repeat(5_000);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> compare("## T\n\n" + links + " and a sentence that says something.\n", "## T\n"));
+    }
+
+    @Test
     void renumbered_headings_and_clauses_are_cosmetic() {
         ChangeSet set = compare("## 3. Privacy\n\n3.1 We respect your privacy and the law.\n", "## 4. Privacy\n\n4.1 We respect your privacy and the law.\n");
         assertThat(set.substantive()).isFalse();
