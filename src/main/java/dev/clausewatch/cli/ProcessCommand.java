@@ -90,7 +90,7 @@ final class ProcessCommand implements Callable<Integer> {
     }
 
     /** Lets the progress bar write to the command's error writer. */
-    private static final class WriterStream extends java.io.OutputStream {
+    static final class WriterStream extends java.io.OutputStream {
         private final PrintWriter writer;
 
         WriterStream(PrintWriter writer) {
