@@ -50,17 +50,17 @@ final class ExportCommand implements Callable<Integer> {
                 String done = switch (format) {
                     case ota -> {
                         var s = OtaDataset.write(workspace.archive(), documents, head, folder, now, progress);
-                        yield s.versions() + " versions of " + documents(s.documents()) + " written to " + s.folder();
+                        yield s.versions() + " versions of " + documents(s.documents()) + " written to " + s.place();
                     }
                     case provisions -> {
                         var s = ProvisionsExport.write(workspace.records(), workspace.analyzer(), documents, head, folder, now, progress);
                         yield s.provisions() + " provisions of " + s.versions() + " versions of " + documents(s.documents()) + " written to "
-                                + s.folder().resolve("provisions.jsonl");
+                                + s.place() + "/provisions.jsonl";
                     }
                     case changes -> {
                         var s = ChangesExport.write(workspace.records(), documents, head, folder, now, progress);
                         yield s.rows() + " changed provisions in " + s.changeSets() + " change sets of " + documents(s.documents()) + " written to "
-                                + s.folder().resolve("changes.csv");
+                                + s.place() + "/changes.csv";
                     }
                 };
                 out.println(done + (head.isPresent() ? "" : " (the archive has no signed head yet: `clausewatch verify` seals one)"));

@@ -7,11 +7,8 @@ import dev.clausewatch.derivation.DerivedChange;
 import dev.clausewatch.derivation.DerivedRecords;
 import dev.clausewatch.provision.Provision;
 import dev.clausewatch.registry.Document;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,19 +26,26 @@ public final class ChangesExport {
     static final List<String> COLUMNS = List.of("document", "platform", "from_version", "to_version", "observed_at", "provision_id", "location",
             "kind", "substantive", "reason", "explanation", "significance", "technical_upgrade", "variant_of", "before", "after");
 
-    public record Summary(Path folder, int documents, int changeSets, long rows) {}
+    public record Summary(String place, int documents, int changeSets, long rows) {}
+    static final String FILE = "changes.csv";
 
     private ChangesExport() {}
 
     public static Summary write(DerivedRecords records, List<Document> documents, Optional<TreeHead> head, Path folder, Instant now,
                                 IntConsumer progress) {
-        Exports.emptyFolder(folder);
+        try (ExportSink sink = ExportSink.folder(folder)) {
+            return write(records, documents, head, sink, now, progress);
+        }
+    }
+
+    /** The same into {@code sink}. */
+    public static Summary write(DerivedRecords records, List<Document> documents, Optional<TreeHead> head, ExportSink sink, Instant now,
+                                IntConsumer progress) {
         List<List<TimelineEntry>> timelines = new ArrayList<>();
         int sets = 0, written = 0;
         long rows = 0;
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
-        try (BufferedWriter out = Files.newBufferedWriter(folder.resolve("changes.csv"), StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(out, format)) {
+        try (CSVPrinter csv = new CSVPrinter(sink.file(FILE), format)) {
             for (Document d : documents) {
                 List<DerivedChange> changes = records.changeSets(d.id());
                 if (changes.isEmpty()) continue;
@@ -59,11 +63,11 @@ public final class ChangesExport {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + folder.resolve("changes.csv") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + FILE + " in " + sink.describe() + ": " + e.getMessage(), e);
         }
-        ProvisionsExport.writeAttribution(folder, timelines, head, now, "One row per changed provision between consecutive versions (CSV, RFC 4180, "
+        ProvisionsExport.writeAttribution(sink, timelines, head, now, "One row per changed provision between consecutive versions (CSV, RFC 4180, "
                 + "UTF-8, a header row): " + String.join(", ", COLUMNS) + ". from_version and to_version are the versions' numbers in the "
                 + "document's timeline; a change into a technical upgrade (re-extraction) or bringing back an earlier variant never alerts.");
-        return new Summary(folder, written, sets, rows);
+        return new Summary(sink.describe(), written, sets, rows);
     }
 }

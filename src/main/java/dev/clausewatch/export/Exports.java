@@ -26,6 +26,15 @@ final class Exports {
         }
     }
 
+    /** A whole file of {@code text}. */
+    static void write(ExportSink sink, String path, String text) {
+        try (java.io.Writer out = sink.file(path)) {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path + " in " + sink.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
     static String instant(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }

@@ -5,10 +5,6 @@ import dev.clausewatch.archive.TimelineEntry;
 import dev.clausewatch.archive.TreeHead;
 import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.PlatformId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,30 +28,36 @@ public final class OtaDataset {
     private static final DateTimeFormatter FILE_DATE_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** What was written. */
-    public record Summary(Path folder, int documents, int versions) {}
+    public record Summary(String place, int documents, int versions) {}
 
     private OtaDataset() {}
 
     /** Writes every version of {@code documents} under {@code folder} (created; must be empty if it exists), reporting each version written. */
     public static Summary write(Archive archive, List<Document> documents, Optional<TreeHead> head, Path folder, Instant now, IntConsumer progress) {
-        Exports.emptyFolder(folder);
+        try (ExportSink sink = ExportSink.folder(folder)) {
+            return write(archive, documents, head, sink, now, progress);
+        }
+    }
+
+    /** The same into {@code sink}. */
+    public static Summary write(Archive archive, List<Document> documents, Optional<TreeHead> head, ExportSink sink, Instant now, IntConsumer progress) {
         Map<Document, List<TimelineEntry>> timelines = new LinkedHashMap<>();
         for (Document d : documents) timelines.put(d, archive.timeline(d.id()));
         int versions = 0, written = 0;
         for (var entry : timelines.entrySet()) {
             if (entry.getValue().isEmpty()) continue;
             written++;
-            Path terms = folder.resolve(serviceFolder(entry.getKey())).resolve(entry.getKey().id().type().name());
+            String terms = serviceFolder(entry.getKey()) + "/" + entry.getKey().id().type().name() + "/";
             Set<String> names = new HashSet<>();
             for (TimelineEntry e : entry.getValue()) {
-                write(terms.resolve(fileName(e.firstObservedAt(), names)), archive.text(e.version()));
+                Exports.write(sink, terms + fileName(e.firstObservedAt(), names), archive.text(e.version()));
                 progress.accept(++versions);
             }
         }
-        write(folder.resolve("README.md"), Attribution.markdown("Clausewatch export in the Open Terms Archive dataset layout", timelines.values(), head,
+        Exports.write(sink, "README.md", Attribution.markdown("Clausewatch export in the Open Terms Archive dataset layout", timelines.values(), head,
                 Exports.instant(now)) + "\n## Layout\n\n`<Service>/<Terms type>/<date>.md`: one file per version, its exact text, named by "
                 + "when it was first observed (UTC).\n");
-        return new Summary(folder, written, versions);
+        return new Summary(sink.describe(), written, versions);
     }
 
     /**
@@ -80,14 +82,5 @@ public final class OtaDataset {
         String precise = FILE_DATE_MILLIS.format(firstObserved) + ".md";
         if (!taken.add(precise)) throw new IllegalStateException("two versions first observed at the same millisecond, " + firstObserved);
         return precise;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }

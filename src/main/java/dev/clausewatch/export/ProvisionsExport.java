@@ -10,11 +10,9 @@ import dev.clausewatch.change.DocumentChanges.VersionProvisions;
 import dev.clausewatch.derivation.DerivedRecords;
 import dev.clausewatch.provision.Provision;
 import dev.clausewatch.registry.Document;
-import java.io.BufferedWriter;
+import java.io.Writer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,19 +30,27 @@ import java.util.function.IntConsumer;
  */
 public final class ProvisionsExport {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String FILE = "provisions.jsonl";
 
-    public record Summary(Path folder, int documents, int versions, long provisions) {}
+    public record Summary(String place, int documents, int versions, long provisions) {}
 
     private ProvisionsExport() {}
 
     public static Summary write(DerivedRecords records, Analyzer analyzer, List<Document> documents, Optional<TreeHead> head, Path folder,
                                 Instant now, IntConsumer progress) {
-        Exports.emptyFolder(folder);
+        try (ExportSink sink = ExportSink.folder(folder)) {
+            return write(records, analyzer, documents, head, sink, now, progress);
+        }
+    }
+
+    /** The same into {@code sink}. */
+    public static Summary write(DerivedRecords records, Analyzer analyzer, List<Document> documents, Optional<TreeHead> head, ExportSink sink,
+                                Instant now, IntConsumer progress) {
         List<List<TimelineEntry>> timelines = new ArrayList<>();
         Map<String, String> exposures = new HashMap<>();
         int versions = 0, written = 0;
         long provisions = 0;
-        try (BufferedWriter out = Files.newBufferedWriter(folder.resolve("provisions.jsonl"), StandardCharsets.UTF_8)) {
+        try (Writer out = sink.file(FILE)) {
             for (Document d : documents) {
                 List<VersionProvisions> history = records.history(d.id());
                 if (history.isEmpty()) continue;
@@ -57,19 +63,19 @@ public final class ProvisionsExport {
                     for (Provision p : version.provisions()) {
                         out.write(JSON.writeValueAsString(line(d, version, until, p, topics.getOrDefault(p.text(), List.of()),
                                 exposure(analyzer, d, version.provisions(), p, topics, exposures))));
-                        out.newLine();
+                        out.write('\n');
                         provisions++;
                     }
                     progress.accept(++versions);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + folder.resolve("provisions.jsonl") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + FILE + " in " + sink.describe() + ": " + e.getMessage(), e);
         }
-        writeAttribution(folder, timelines, head, now, "Provisions of every archived version, one JSON object per line: provisionId (lasting "
+        writeAttribution(sink, timelines, head, now, "Provisions of every archived version, one JSON object per line: provisionId (lasting "
                 + "across versions), document, platform, version, versionSha256, inForceFrom, inForceUntil (absent for the current version), "
                 + "location, text, topics, exposure (low, medium, high; absent when the provision is on no topic).");
-        return new Summary(folder, written, versions, provisions);
+        return new Summary(sink.describe(), written, versions, provisions);
     }
 
     private static Map<String, Object> line(Document d, VersionProvisions version, Optional<Instant> until, Provision p, List<TopicMatch> topics,
@@ -101,12 +107,8 @@ public final class ProvisionsExport {
         }));
     }
 
-    static void writeAttribution(Path folder, List<List<TimelineEntry>> timelines, Optional<TreeHead> head, Instant now, String layout) {
-        try {
-            Files.writeString(folder.resolve("ATTRIBUTION.md"), Attribution.markdown("Clausewatch export", timelines, head, Exports.instant(now))
-                    + "\n## Layout\n\n" + layout + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + folder.resolve("ATTRIBUTION.md") + ": " + e.getMessage(), e);
-        }
+    static void writeAttribution(ExportSink sink, List<List<TimelineEntry>> timelines, Optional<TreeHead> head, Instant now, String layout) {
+        Exports.write(sink, "ATTRIBUTION.md", Attribution.markdown("Clausewatch export", timelines, head, Exports.instant(now))
+                + "\n## Layout\n\n" + layout + "\n");
     }
 }

@@ -71,8 +71,32 @@ final class Api {
         routes.put("/api/v1/topics", this::topics);
         routes.put("/api/v1/topics/{topic}/comparison", this::comparison);
         routes.put("/api/v1/search", this::search);
+        routes.put("/api/v1/exports/{format}", this::export);
         routes.put("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         return routes;
+    }
+
+    /**
+     * A dataset export streamed as a zip archive while it is written (the whole archive's provisions
+     * do not fit in memory), made under the newest signed head.
+     */
+    private void export(Context ctx) {
+        String format = ctx.pathParam("format");
+        if (!List.of("ota", "provisions", "changes").contains(format)) {
+            throw new WebServer.NotFound("No export format " + format + ": the formats are ota, provisions and changes.");
+        }
+        List<Document> documents = ctx.queryParams("document").isEmpty() ? registry.documents()
+                : ctx.queryParams("document").stream().map(selection::document).toList();
+        Optional<dev.clausewatch.archive.TreeHead> head = ledger.flatMap(Ledger::newestHead);
+        ctx.contentType("application/zip").header("Content-Disposition", "attachment; filename=\"clausewatch-" + format + ".zip\"");
+        try (var sink = dev.clausewatch.export.ExportSink.zip(ctx.outputStream())) {
+            Instant now = Instant.now();
+            switch (format) {
+                case "ota" -> dev.clausewatch.export.OtaDataset.write(archive, documents, head, sink, now, n -> {});
+                case "provisions" -> dev.clausewatch.export.ProvisionsExport.write(view.changes(), view.analyzer(), documents, head, sink, now, n -> {});
+                default -> dev.clausewatch.export.ChangesExport.write(view.changes(), documents, head, sink, now, n -> {});
+            }
+        }
     }
 
     private void platforms(Context ctx) {

@@ -45,6 +45,17 @@ final class Selection {
         return view.registry().document(id).orElseThrow(() -> new WebServer.NotFound("No document " + id + " is tracked."));
     }
 
+    /** A document named as PLATFORM/DOCUMENT (its id, or the platform and the type's slug). */
+    Document document(String named) {
+        DocumentId id;
+        try {
+            id = DocumentId.parse(named);
+        } catch (IllegalArgumentException e) {
+            throw new WebServer.NotFound("No document " + named + " is tracked: " + e.getMessage() + ".");
+        }
+        return view.registry().document(id).orElseThrow(() -> new WebServer.NotFound("No document " + id + " is tracked."));
+    }
+
     /** The versions {@code from} and {@code to} name; by default the latest and the one before it. */
     Pair pair(Context ctx, Document document, List<VersionProvisions> history) {
         VersionProvisions to = version(document, history, ctx.queryParam("to"));

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,10 @@ class ApiTest {
                 .get("provisions").get(0).get("id").asText();
         for (String path : documented) {
             if (path.startsWith("/api/v1/orgs/")) continue; // an organisation's routes need a token: AccessMatrixTest answers each
+            if (path.contains("{format}")) { // a zip archive, not JSON
+                assertThat(zip(path.replace("{format}", "changes") + "?document=amazon-web-services/acceptable-use-policy")).containsKey("changes.csv");
+                continue;
+            }
             String concrete = path.replace("{platform}", "amazon-web-services").replace("{type}", "acceptable-use-policy")
                     .replace("{id}", provision).replace("{number}", "1").replace("{topic}", "incorporation-by-reference")
                     + (path.endsWith("/search") ? "?q=acceptable" : "");
@@ -269,5 +274,34 @@ class ApiTest {
         Response badDate = get("/api/v1/documents/amazon-web-services/acceptable-use-policy/versions/in-force?at=yesterday");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(get("/api/v1/nothing-here").body().get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void exports_stream_as_zip_archives_with_their_attribution_and_the_signed_head() throws Exception {
+        String head = workspace.ledger().newestHead().orElseThrow().rootHash();
+        Map<String, String> changes = zip("/api/v1/exports/changes?document=amazon-web-services/acceptable-use-policy");
+        assertThat(changes).containsOnlyKeys("changes.csv", "ATTRIBUTION.md");
+        assertThat(changes.get("changes.csv").lines().skip(1)).isNotEmpty().allSatisfy(row -> assertThat(row).startsWith("amazon-web-services/acceptable-use-policy,"));
+        assertThat(changes.get("ATTRIBUTION.md")).contains("ODC-BY 1.0", head);
+        Map<String, String> ota = zip("/api/v1/exports/ota?document=amazon-web-services/acceptable-use-policy");
+        assertThat(ota.keySet()).contains("README.md").filteredOn(name -> name.startsWith("Amazon Web Services/Acceptable Use Policy/")).hasSize(6);
+        assertThat(zip("/api/v1/exports/provisions?document=amazon-web-services/acceptable-use-policy").get("provisions.jsonl").lines())
+                .allSatisfy(line -> assertThat(JSON.readTree(line).get("document").asText()).isEqualTo("amazon-web-services/acceptable-use-policy"));
+        Response unknown = get("/api/v1/exports/parquet");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("detail").asText()).contains("parquet", "ota, provisions and changes");
+    }
+
+    /** The entries of the zip archive a route answers, by name. */
+    private Map<String, String> zip(String path) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) entries.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return entries;
     }
 }
