@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
                 ShowCommand.class, VerifyCommand.class, HeadCommand.class, TypesCommand.class, DemoCommand.class, BenchCommand.class, EvaluateCommand.class, ExtractCommand.class,
                 TrackingCommands.Capture.class, TrackingCommands.Track.class, TrackingCommands.Status.class, TrackingCommands.Reextract.class,
                 ProvisionCommands.Provisions.class, ProvisionCommands.Diff.class, ProvisionCommands.ReferencesCommand.class,
-                AnalysisCommands.Analyze.class, AnalysisCommands.Compare.class, AnalysisCommands.Topics.class, AnalysisCommands.Regulations.class, ClauseCommands.Train.class, ServeCommand.class, ProcessCommand.class, ExportCommand.class,
+                AnalysisCommands.Analyze.class, AnalysisCommands.Compare.class, AnalysisCommands.Topics.class, AnalysisCommands.Regulations.class, ClauseCommands.Train.class, ServeCommand.class, ProcessCommand.class, ExportCommand.class, ReportCommand.class,
                 AdministrationCommands.Users.class, AdministrationCommands.Orgs.class,
                 CommandLine.HelpCommand.class})
 public final class ClausewatchCommand implements Runnable {

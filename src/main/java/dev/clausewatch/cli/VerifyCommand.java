@@ -24,8 +24,12 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--head", paramLabel = "FILE", description = "A tree head kept earlier (JSON from `clausewatch head`): the log must extend it.")
     java.nio.file.Path head;
 
+    @Option(names = "--report", paramLabel = "FILE.pdf", description = "Re-check a report made by `clausewatch report` against the archive instead.")
+    java.nio.file.Path reportFile;
+
     @Override
     public Integer call() {
+        if (reportFile != null) return verifyReport();
         try (Workspace workspace = root.open()) {
             java.util.Optional<dev.clausewatch.archive.TreeHead> kept = head == null ? java.util.Optional.empty()
                     : java.util.Optional.of(keptHead(head));
@@ -55,6 +59,29 @@ final class VerifyCommand implements Callable<Integer> {
                 out.flush();
             }
             return report.intact() ? 0 : ClausewatchCommand.DAMAGED;
+        }
+    }
+
+    /** The report's hashes and head against the archive: exit 1 naming each mismatch. */
+    private int verifyReport() {
+        byte[] pdf;
+        try {
+            pdf = java.nio.file.Files.readAllBytes(reportFile);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read the report " + reportFile + ": " + e.getMessage());
+        }
+        try (Workspace workspace = root.open()) {
+            var result = dev.clausewatch.report.ReportVerification.check(reportFile.toString(), pdf, workspace.archive(), workspace.ledger().newestHead());
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Output.json(out, Map.of("intact", result.intact(), "document", result.document(), "versions", result.versions(), "mismatches", result.mismatches()));
+            } else {
+                for (String m : result.mismatches()) out.println("MISMATCH " + m);
+                out.printf("%s: %d versions of %s in %s checked against %s%n", result.intact() ? "the report matches the archive" : result.mismatches().size()
+                        + " mismatches", result.versions(), result.document(), reportFile, workspace.storeDescription());
+                out.flush();
+            }
+            return result.intact() ? 0 : ClausewatchCommand.DAMAGED;
         }
     }
 
