@@ -183,6 +183,10 @@ final class AnalysisCommands {
 
         @Option(names = "--json") boolean json;
 
+        @Option(names = "--out", paramLabel = "FILE", description = "Also write the topic report: FILE.csv (one row per platform and provision), "
+                + "FILE.pdf or FILE.html. Never overwritten.")
+        java.nio.file.Path out;
+
         @Override
         public Integer call() {
             try (Workspace workspace = root.open()) {
@@ -191,12 +195,18 @@ final class AnalysisCommands {
                 }
                 java.time.Instant instant = at == null ? java.time.Instant.MAX : Arguments.endOf(at);
                 Map<Document, List<Provision>> documents = new java.util.LinkedHashMap<>();
+                Map<String, java.time.Instant> versionDates = new java.util.HashMap<>();
                 for (Document d : workspace.registry().documents()) {
-                    workspace.records().inForce(d.id(), instant).ifPresent(v -> documents.put(d, v.provisions()));
+                    workspace.records().inForce(d.id(), instant).ifPresent(v -> {
+                        documents.put(d, v.provisions());
+                        versionDates.put(d.id().toString(), v.entry().firstObservedAt());
+                    });
                 }
                 var comparison = new dev.clausewatch.analysis.TopicComparison(new dev.clausewatch.analysis.TopicClassifier(workspace.knowledge()),
                         dev.clausewatch.analysis.StanceRules.bundled());
                 var rows = comparison.compare(topic, documents);
+                if (this.out != null) writeReport(dev.clausewatch.report.TopicReport.of(topic, workspace.knowledge().topic(topic).orElseThrow().title(),
+                        at == null ? "latest versions" : "in force on " + at, java.time.Instant.now(), rows, versionDates));
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     Output.json(out, Map.of("topic", topic, "at", at == null ? "latest" : at, "rows", rows));
@@ -208,6 +218,22 @@ final class AnalysisCommands {
                             r.quote().length() > 110 ? r.quote().substring(0, 110) + "…" : r.quote())).toList());
                 }
                 return 0;
+            }
+        }
+
+        private void writeReport(dev.clausewatch.report.TopicReport report) {
+            String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            byte[] bytes;
+            if (name.endsWith(".csv")) bytes = report.csv().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            else if (name.endsWith(".pdf")) bytes = dev.clausewatch.report.ReportPdf.print(report.html());
+            else if (name.endsWith(".html")) bytes = report.html().outerHtml().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            else throw new IllegalArgumentException("--out " + out + ": the name must end in .csv, .pdf or .html");
+            try {
+                java.nio.file.Files.write(out, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new IllegalArgumentException("--out " + out + " exists: a report never overwrites a file");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
             }
         }
     }

@@ -17,7 +17,7 @@ public final class ReportHtml {
     static final List<String[]> SECTIONS = List.of(new String[] {"versions", "1. Versions in the period and their evidence"},
             new String[] {"changes", "2. Changes"}, new String[] {"analysis", "3. Analysis"},
             new String[] {"methodology", "4. Methodology and disclaimer"}, new String[] {"verification", "Appendix: verification"});
-    private static final String STYLE = """
+    static final String STYLE = """
             @page { size: A4; margin: 18mm 16mm 20mm 16mm;
               @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #555; }
               @top-right { content: "Clausewatch report"; font-size: 8pt; color: #555; } }

@@ -24,14 +24,8 @@ public final class ReportPdf {
     private ReportPdf() {}
 
     public static byte[] of(Report report) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withW3cDocument(new W3CDom().fromJsoup(ReportHtml.of(report)), "/");
-            builder.toStream(printed);
-            builder.run();
-            try (PDDocument pdf = Loader.loadPDF(printed.toByteArray())) {
+            try (PDDocument pdf = Loader.loadPDF(print(ReportHtml.of(report)))) {
                 pdf.getDocumentInformation().setTitle("Report: " + report.title());
                 pdf.getDocumentInformation().setCreator("Clausewatch");
                 pdf.getDocumentInformation().setCustomMetadataValue(EVIDENCE, evidence(report));
@@ -42,6 +36,21 @@ public final class ReportPdf {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot print the report of " + report.documentId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A page printed to PDF. */
+    public static byte[] print(org.jsoup.nodes.Document html) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withW3cDocument(new W3CDom().fromJsoup(html), "/");
+            builder.toStream(printed);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot print " + html.title() + ": " + e.getMessage(), e);
+        }
+        return printed.toByteArray();
     }
 
     static String evidence(Report report) throws IOException {
