@@ -73,7 +73,7 @@ public final class Pages {
     public record PlatformDocument(String id, String type, int versions, int substantive, int cosmetic, String latest,
                                    int high, int medium, int low) {}
 
-    public record TopicPage(String id, String title, List<dev.clausewatch.analysis.TopicComparison.Row> rows) {}
+    public record TopicPage(String id, String title, List<dev.clausewatch.analysis.TopicComparison.Row> rows, TimelineChart chart) {}
 
     /** {@code all}: cosmetic changes listed too; otherwise only counted ({@code cosmeticHidden}), one click away. */
     public record PlatformPage(String id, String name, List<PlatformDocument> documents, TimelineChart chart, List<EventRow> timeline,
@@ -185,7 +185,30 @@ public final class Pages {
 
     void topic(Context ctx, String topicId, dev.clausewatch.knowledge.Topic topic, dev.clausewatch.analysis.TopicComparison comparison) {
         render(ctx, "topic.jte", Map.of("css", css, "page", view.keep("topic " + topicId,
-                () -> new TopicPage(topicId, topic.title(), comparison.compare(topicId, view.current())))));
+                () -> new TopicPage(topicId, topic.title(), comparison.compare(topicId, view.current()), topicChart(topicId)))));
+    }
+
+    /**
+     * The topic's timeline across platforms: one row per platform, a mark for each substantive change
+     * of a provision on the topic (as it read before or after), linking to the change.
+     */
+    private TimelineChart topicChart(String topicId) {
+        java.util.Set<String> onTopic = view.changedTextsOn(topicId);
+        java.util.SequencedMap<String, String> rows = new java.util.LinkedHashMap<>();
+        List<TimelineChart.Change> marks = new java.util.ArrayList<>();
+        for (Document d : view.registry().documents()) {
+            for (var set : view.changes().changeSets(d.id())) {
+                if (set.changes().technical() || set.changes().variantOf().isPresent()) continue;
+                var touching = set.changes().substantiveChanges().stream().filter(c -> c.before().map(p -> onTopic.contains(p.text())).orElse(false)
+                        || c.after().map(p -> onTopic.contains(p.text())).orElse(false)).toList();
+                if (touching.isEmpty()) continue;
+                String platform = d.id().platform().value();
+                rows.putIfAbsent(platform, d.platformName());
+                marks.add(new TimelineChart.Change(platform, set.observedAt(), true, "/documents/" + d.id() + "/changes?from=" + (set.number() - 1)
+                        + "&to=" + set.number(), day(set.observedAt()) + " " + d.title() + ": " + touching.getFirst().explanation()));
+            }
+        }
+        return TimelineChart.of(rows, marks);
     }
 
     /** The search page: the form alone, or with {@code results} (null before a search). Filters are echoed from the request. */

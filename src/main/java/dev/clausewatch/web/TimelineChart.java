@@ -19,13 +19,19 @@ public record TimelineChart(int width, int height, int left, List<Row> rows, Lis
     /** A year boundary on the time axis. */
     public record Tick(String label, double x) {}
 
-    /** One change: where it is drawn, whether it is substantive, where it links, and its accessible name. */
-    public record Mark(double x, int y, boolean substantive, String href, String label) {}
+    /**
+     * One change, or several that fall too close together on one row to be told apart (then
+     * {@code count} of them, drawn as one numbered mark linking to the first): where it is drawn,
+     * whether any is substantive, where it links, and its accessible name.
+     */
+    public record Mark(double x, int y, boolean substantive, String href, String label, int count) {}
 
     /** A change as the chart needs it. */
     public record Change(String document, Instant at, boolean substantive, String href, String label) {}
 
     static final int WIDTH = 760, LEFT = 190, RIGHT = 16, ROW = 30, TOP = 10, AXIS = 28;
+    /** Marks of one row closer than this (a mark's diameter and a little) are drawn as one, with their count. */
+    static final double GAP = 14;
 
     /**
      * The chart of {@code changes} with one row per document, labelled and ordered as {@code labels}
@@ -54,9 +60,34 @@ public record TimelineChart(int width, int height, int left, List<Row> rows, Lis
             int row = documents.indexOf(c.document());
             if (row < 0) throw new IllegalArgumentException("The change " + c.label() + " is of " + c.document() + ", which has no row in the chart.");
             double x = round(LEFT + plot * (c.at().getEpochSecond() - start.getEpochSecond()) / span);
-            marks.add(new Mark(x, rows.get(row).y(), c.substantive(), c.href(), c.label()));
+            marks.add(new Mark(x, rows.get(row).y(), c.substantive(), c.href(), c.label(), 1));
         }
-        return new TimelineChart(WIDTH, height, LEFT, rows, ticks, marks);
+        return new TimelineChart(WIDTH, height, LEFT, rows, ticks, grouped(marks));
+    }
+
+    /** Nearby marks of a row as one mark with their count, so that a busy month never draws a blob. */
+    private static List<Mark> grouped(List<Mark> marks) {
+        List<Mark> sorted = new ArrayList<>(marks);
+        sorted.sort(java.util.Comparator.comparingInt(Mark::y).thenComparingDouble(Mark::x));
+        List<Mark> groups = new ArrayList<>();
+        List<Mark> group = new ArrayList<>();
+        for (Mark m : sorted) {
+            if (!group.isEmpty() && (m.y() != group.getFirst().y() || m.x() - group.getFirst().x() >= GAP)) {
+                groups.add(merge(group));
+                group.clear();
+            }
+            group.add(m);
+        }
+        if (!group.isEmpty()) groups.add(merge(group));
+        return groups;
+    }
+
+    private static Mark merge(List<Mark> group) {
+        if (group.size() == 1) return group.getFirst();
+        double x = round(group.stream().mapToDouble(Mark::x).average().orElseThrow());
+        boolean substantive = group.stream().anyMatch(Mark::substantive);
+        String label = group.size() + " changes: " + String.join("; ", group.stream().map(Mark::label).toList());
+        return new Mark(x, group.getFirst().y(), substantive, group.getFirst().href(), label, group.size());
     }
 
     /** The baseline of the time axis. */

@@ -90,7 +90,8 @@ class FirstRequestTest {
         // An organisation's routes answer only a token or a session: AccessMatrixTest asks each of them.
         openApi.get("paths").fieldNames().forEachRemaining(path -> {
             if (!path.startsWith("/api/v1/orgs/")) routes.add(path.replace("{platform}", "chatgpt").replace("{type}", "terms-of-service")
-                .replace("{id}", provision).replace("{number}", "1").replace("{topic}", "ai-training-on-user-content") + (path.endsWith("/search") ? "?q=account" : ""));
+                .replace("{id}", provision).replace("{number}", "1").replace("{topic}", "ai-training-on-user-content")
+                .replace("{format}", "changes?document=chatgpt/terms-of-service") + (path.endsWith("/search") ? "?q=account" : ""));
         });
         return routes;
     }

@@ -111,8 +111,9 @@ class PagesTest {
         assertThat(svg.attr("role")).isEqualTo("img");
         assertThat(svg.select("title").first().text()).contains("ChatGPT");
         int listed = html.select("h3:contains(Substantive changes) ~ ol > li").size();
-        assertThat(svg.select("circle.mark")).hasSize(listed);
-        assertThat(svg.select("a > circle.substantive")).hasSize(listed).as("substantive changes by default");
+        // Changes too close to draw apart share a numbered mark: the marks stand for every listed change.
+        assertThat(drawn(svg.select("a"))).isEqualTo(listed);
+        assertThat(svg.select("a > circle.cosmetic")).as("substantive changes by default").isEmpty();
         // Cosmetic changes are counted and one click away.
         var hidden = html.selectFirst("a[href=/platforms/chatgpt?all=on]");
         assertThat(hidden).isNotNull();
@@ -120,8 +121,9 @@ class PagesTest {
         assertThat(cosmetic).isPositive();
         var everything = org.jsoup.Jsoup.parse(get("/platforms/chatgpt?all=on").body());
         assertThat(everything.select("h3:contains(Every change) ~ ol > li")).hasSize(listed + cosmetic);
-        assertThat(everything.select("svg.timeline a > circle.cosmetic")).hasSize(cosmetic);
-        assertThat(everything.select("svg.timeline a").eachAttr("href")).contains("/documents/chatgpt/terms-of-service/changes?from=5&to=6");
+        assertThat(drawn(everything.select("svg.timeline a"))).isEqualTo(listed + cosmetic);
+        assertThat(everything.select("svg.timeline a > circle.cosmetic")).isNotEmpty();
+        assertThat(everything.select("svg.timeline a").eachAttr("href")).allSatisfy(href -> assertThat(href).startsWith("/documents/chatgpt/"));
         // The exposure roll-up: a count per level for each document, and a total row.
         var rows = html.select("table tbody tr");
         assertThat(rows.select("th[scope=row]").text()).isEqualTo("All documents");
@@ -176,6 +178,12 @@ class PagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>Use of user inputs, outputs or content to train or improve models</h1>", "<td>chatgpt</td>",
                 "<td>amazon-web-services</td>");
+        // Its timeline: a row per platform whose documents changed on the topic, each mark linking to a change the topic feed lists too.
+        var html = org.jsoup.Jsoup.parse(page.body());
+        var marks = html.select("svg.timeline a");
+        assertThat(marks).isNotEmpty().allSatisfy(a -> assertThat(a.attr("href")).matches("/documents/[a-z0-9-]+/[a-z0-9-]+/changes\\?from=\\d+&to=\\d+"));
+        String feed = get("/feeds/topics/ai-training-on-user-content.atom").body();
+        assertThat(marks.stream().filter(a -> a.selectFirst("text") == null)).allSatisfy(a -> assertThat(feed).contains(a.attr("href").replace("&", "&amp;")));
         assertThat(get("/topics/no-such-topic").statusCode()).isEqualTo(404);
     }
 
@@ -305,5 +313,10 @@ class PagesTest {
         assertThat(html.select("h2:contains(Who it affects) + ul li")).isNotEmpty();
         assertThat(html.select("ul.peers footer a[href^=/documents/chatgpt/]")).isNotEmpty();
         assertThat(html.select("h2:contains(History of this provision) ~ ul li").first().text()).contains("first appears");
+    }
+
+    /** How many changes the chart's marks stand for: one each, or a group's number. */
+    private static int drawn(org.jsoup.select.Elements marks) {
+        return marks.stream().mapToInt(a -> a.selectFirst("text") == null ? 1 : Integer.parseInt(a.selectFirst("text").text())).sum();
     }
 }

@@ -25,7 +25,8 @@ class TimelineChartTest {
         assertThat(chart.ticks()).extracting(TimelineChart.Tick::label).containsExactly("2024", "2025", "2026");
         assertThat(chart.ticks().getFirst().x()).isEqualTo(TimelineChart.LEFT);
         assertThat(chart.ticks().getLast().x()).isEqualTo(TimelineChart.WIDTH - TimelineChart.RIGHT);
-        var marks = chart.marks();
+        var marks = chart.marks().stream().sorted(java.util.Comparator.comparing(TimelineChart.Mark::label)).toList();
+        assertThat(marks).extracting(TimelineChart.Mark::label).containsExactly("a", "b", "c");
         assertThat(marks.get(0).x()).isEqualTo(chart.ticks().get(0).x());
         assertThat(marks.get(1).x()).isBetween(chart.ticks().get(0).x(), chart.ticks().get(1).x());
         assertThat(marks.get(2).x()).isBetween(chart.ticks().get(1).x(), chart.ticks().get(2).x());
@@ -41,5 +42,25 @@ class TimelineChartTest {
         assertThat(empty.marks()).isEmpty();
         assertThatThrownBy(() -> TimelineChart.of(rows(), List.of(new TimelineChart.Change("y/terms", Instant.EPOCH, true, "/", "odd"))))
                 .hasMessageContaining("y/terms");
+    }
+
+    @Test
+    void changes_too_close_to_draw_apart_become_one_mark_with_their_count() {
+        var chart = TimelineChart.of(rows(), List.of(
+                new TimelineChart.Change("x/terms-of-service", Instant.parse("2024-03-01T00:00:00Z"), false, "/a", "a"),
+                new TimelineChart.Change("x/terms-of-service", Instant.parse("2024-03-03T00:00:00Z"), true, "/b", "b"),
+                new TimelineChart.Change("x/terms-of-service", Instant.parse("2024-03-05T00:00:00Z"), false, "/c", "c"),
+                new TimelineChart.Change("x/privacy-policy", Instant.parse("2024-03-02T00:00:00Z"), false, "/d", "d"),
+                new TimelineChart.Change("x/terms-of-service", Instant.parse("2025-09-01T00:00:00Z"), false, "/e", "e")));
+        assertThat(chart.marks()).hasSize(3);
+        var group = chart.marks().stream().filter(m -> m.count() > 1).findFirst().orElseThrow();
+        assertThat(group.count()).isEqualTo(3);
+        assertThat(group.substantive()).as("a group with a substantive change is drawn as one").isTrue();
+        assertThat(group.label()).startsWith("3 changes: ").contains("a", "b", "c");
+        assertThat(group.href()).isEqualTo("/a");
+        // No two marks of one row closer than a mark can be told apart.
+        for (var a : chart.marks()) for (var b : chart.marks()) {
+            if (a != b && a.y() == b.y()) assertThat(Math.abs(a.x() - b.x())).isGreaterThanOrEqualTo(TimelineChart.GAP);
+        }
     }
 }
