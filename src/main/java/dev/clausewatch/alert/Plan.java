@@ -30,6 +30,11 @@ public enum Plan {
         return sameDay;
     }
 
+    /** Audit-ready reports from the web app come with the Professional plan. */
+    public boolean reports() {
+        return provisionLevel;
+    }
+
     public String label() {
         return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }

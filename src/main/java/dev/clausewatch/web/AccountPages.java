@@ -195,6 +195,17 @@ final class AccountPages {
                 List.of()))));
     }
 
+    /**
+     * The signed-in person may make reports: one of their organisations is on a plan with reports.
+     * Refused (401 to sign in, 403 naming the plan) otherwise.
+     */
+    void requireReports(Context ctx) {
+        Accounts.Session session = signed.require(ctx);
+        boolean allowed = memberships.memberships(session.user()).stream()
+                .anyMatch(m -> records.organisation(memberships.access(session.user(), m.organisation())).plan().reports());
+        if (!allowed) throw new Refused(Refused.Kind.FORBIDDEN, "Reports are part of the Professional plan: none of your organisations is on it.");
+    }
+
     private Panel overview(Context ctx, Access a, String csrf) {
         Organisation o = records.organisation(a);
         List<Section> sections = new ArrayList<>();

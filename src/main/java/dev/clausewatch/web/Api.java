@@ -56,6 +56,11 @@ final class Api {
         this.ledger = Optional.of(ledger);
     }
 
+    /** The newest signed head of the archive's log, when this server was given the log. */
+    Optional<dev.clausewatch.archive.TreeHead> head() {
+        return ledger.flatMap(Ledger::newestHead);
+    }
+
     /** Every API route, as the OpenAPI description must list them (checked by a test). */
     Map<String, Handler> routes() {
         Map<String, Handler> routes = new LinkedHashMap<>();
@@ -87,7 +92,7 @@ final class Api {
         }
         List<Document> documents = ctx.queryParams("document").isEmpty() ? registry.documents()
                 : ctx.queryParams("document").stream().map(selection::document).toList();
-        Optional<dev.clausewatch.archive.TreeHead> head = ledger.flatMap(Ledger::newestHead);
+        Optional<dev.clausewatch.archive.TreeHead> head = head();
         ctx.contentType("application/zip").header("Content-Disposition", "attachment; filename=\"clausewatch-" + format + ".zip\"");
         try (var sink = dev.clausewatch.export.ExportSink.zip(ctx.outputStream())) {
             Instant now = Instant.now();

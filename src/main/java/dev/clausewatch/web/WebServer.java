@@ -178,6 +178,7 @@ public final class WebServer {
                 accountPages.posts().forEach(config.routes::post);
                 organisationApi.routes().forEach((route, handler) -> config.routes.addHttpHandler(route.method(), route.path(), handler));
                 config.routes.get("/feeds/alerts/{secret}", ctx -> feeds.alerts(ctx, organisationRecords.feed(ctx.pathParam("secret").replaceFirst("\\.atom$", ""))));
+                config.routes.get("/documents/{platform}/{type}/report.pdf", this::report);
             }
             config.routes.exception(Refused.class, (e, ctx) -> refused(ctx, e));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
@@ -192,6 +193,18 @@ public final class WebServer {
         }).start(host, port);
         warm();
         return app;
+    }
+
+    /** A document's report (or one provision's, with {@code ?provision=}) as PDF, for people whose organisation's plan has reports. */
+    private void report(io.javalin.http.Context ctx) {
+        accountPages.requireReports(ctx);
+        var document = selection.document(ctx);
+        var report = new dev.clausewatch.report.Reports(view.archive(), view.changes(), view.analyzer()).of(document,
+                java.util.Optional.ofNullable(ctx.queryParam("provision")), java.util.Optional.empty(), java.util.Optional.empty(), api.head(),
+                java.time.Instant.now());
+        ctx.contentType("application/pdf").header("Content-Disposition", "attachment; filename=\"" + document.id().toString().replace('/', '-')
+                + (ctx.queryParam("provision") == null ? "" : "-" + ctx.queryParam("provision")) + ".pdf\"")
+                .result(dev.clausewatch.report.ReportPdf.of(report));
     }
 
     /** Every API route's path, as the OpenAPI description must list them (checked by a test). */

@@ -125,6 +125,29 @@ class AccessMatrixTest {
     }
 
     @Test
+    void a_report_comes_to_people_whose_organisation_is_on_the_professional_plan() throws Exception {
+        String path = "/documents/amazon-web-services/acceptable-use-policy/report.pdf";
+        Actor anonymous = actors.stream().filter(a -> a.name().equals("anonymous")).findFirst().orElseThrow();
+        var anonymousAnswer = send(anonymous, HandlerType.GET, path, "", "");
+        assertThat(anonymousAnswer.statusCode()).as("a page asks a stranger to sign in first").isEqualTo(303);
+        assertThat(anonymousAnswer.headers().firstValue("Location").orElse("")).startsWith("/signin");
+        User watcher = w.accounts().signUp("watcher@small.test", "Watcher", "a long passphrase for small");
+        w.memberships().createOrganisation(watcher, "small", "Small");
+        w.notifications().organisations().changePlan("small", Plan.WATCHER);
+        var session = w.accounts().signIn("watcher@small.test", "a long passphrase for small");
+        var refused = send(new Actor("watcher", Optional.of(Signed.COOKIE + "=" + session.token()), Optional.of(session.csrf()), Optional.empty()),
+                HandlerType.GET, path, "", "");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Professional plan");
+        Actor viewer = actors.stream().filter(a -> a.name().equals(Role.VIEWER.label())).findFirst().orElseThrow();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).header("Cookie", viewer.cookie().orElseThrow()).build();
+        HttpResponse<byte[]> pdf = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
     void every_api_route_about_another_organisation_is_refused_to_every_role_and_token() throws Exception {
         Map<String, Integer> answered = new LinkedHashMap<>();
         var routes = new OrganisationApi(null, null, null).routes().keySet();
