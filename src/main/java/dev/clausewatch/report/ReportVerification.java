@@ -14,7 +14,10 @@ import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
-/** Re-checks a report's evidence against the archive: each version's hashes, and the head it was made under. */
+/**
+ * Re-checks a report's evidence against the archive: each version's recorded hashes and its text
+ * hashed again, and the head the report was made under.
+ */
 public final class ReportVerification {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,9 +50,21 @@ public final class ReportVerification {
                 continue;
             }
             TimelineEntry e = timeline.get(number - 1);
-            if (!e.version().contentSha256().equals(v.path("sha256").asText())) {
+            boolean rowDiffers = !e.version().contentSha256().equals(v.path("sha256").asText());
+            if (rowDiffers) {
                 mismatches.add("version " + number + " of " + document + ": the report says SHA-256 " + v.path("sha256").asText() + ", the archive holds "
                         + e.version().contentSha256());
+            }
+            // The text itself, hashed again: a blob altered under an unchanged row is caught too.
+            String rehashed;
+            try {
+                rehashed = dev.clausewatch.capture.Sha256.of(archive.text(e.version()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalStateException missing) {
+                rehashed = "missing";
+            }
+            if (!rowDiffers && !rehashed.equals(v.path("sha256").asText())) {
+                mismatches.add("version " + number + " of " + document + ": the archived text now hashes to " + rehashed + ", not to the report's "
+                        + v.path("sha256").asText());
             }
             if (!e.version().chainHash().equals(v.path("chainHash").asText())) {
                 mismatches.add("version " + number + " of " + document + ": the report says chain hash " + v.path("chainHash").asText()

@@ -70,6 +70,16 @@ class ReportTest {
             assertThat(info.getCustomMetadataValue(ReportPdf.EVIDENCE)).contains(report.versions().getFirst().chainHash());
         }
         assertThat(ReportVerification.check("rai.pdf", pdf, workspace.archive(), workspace.ledger().newestHead()).intact()).isTrue();
+
+        // One byte of the archive altered (the version's text, under its unchanged row): the report no longer verifies, and says where.
+        String sha = report.versions().getFirst().sha256();
+        Path blob = dir.resolve("blobs/sha256").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        byte[] bytes = java.nio.file.Files.readAllBytes(blob);
+        bytes[bytes.length / 2] ^= 0x01;
+        java.nio.file.Files.write(blob, bytes);
+        var after = ReportVerification.check("rai.pdf", pdf, workspace.archive(), workspace.ledger().newestHead());
+        assertThat(after.intact()).isFalse();
+        assertThat(after.mismatches()).singleElement().satisfies(m -> assertThat(m).contains("version 1", "now hashes to", sha));
     }
 
     @Test
