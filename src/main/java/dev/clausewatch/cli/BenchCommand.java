@@ -39,7 +39,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Benchmarks. `bench import PATH…` imports into fresh stores and reports versions/s and MB/s.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Extract.class, BenchCommand.Track.class, BenchCommand.Changes.class, BenchCommand.Classify.class, BenchCommand.Web.class, PipelineBench.class, AlertSoakBench.class, KillSoakBench.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Extract.class, BenchCommand.Track.class, BenchCommand.Changes.class, BenchCommand.Classify.class, BenchCommand.Web.class, PipelineBench.class, ExportBench.class, AlertSoakBench.class, KillSoakBench.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
