@@ -185,15 +185,34 @@ public final class Pages {
 
     void topic(Context ctx, String topicId, dev.clausewatch.knowledge.Topic topic, dev.clausewatch.analysis.TopicComparison comparison) {
         render(ctx, "topic.jte", Map.of("css", css, "page", view.keep("topic " + topicId,
-                () -> new TopicPage(topicId, topic.title(), comparison.compare(topicId, view.current()), topicChart(topicId)))));
+                () -> new TopicPage(topicId, topic.title(), comparison.compare(topicId, view.current()), changesOn(java.util.Set.of(topicId))))));
+    }
+
+    /** A regulation, or one key provision of it, and the timeline of substantive changes on the topics it bears on. */
+    public record RegulationPage(String id, String name, String fullTitle, String jurisdiction, String status, String article,
+                                 List<dev.clausewatch.knowledge.Regulation.KeyProvision> keyProvisions, List<dev.clausewatch.knowledge.Topic> topics,
+                                 TimelineChart chart) {}
+
+    void regulation(Context ctx, dev.clausewatch.knowledge.Regulation regulation, java.util.Optional<String> article) {
+        var knowledge = analyzer.knowledge();
+        String named = article.map(a -> regulation.id() + "#" + a).orElse(regulation.id());
+        if (article.isPresent() && regulation.keyProvisions().stream().noneMatch(k -> k.ref().equals(article.get()))) {
+            throw new WebServer.NotFound("The fact sheet of " + regulation.shortName() + " has no key provision " + article.get() + ".");
+        }
+        List<dev.clausewatch.knowledge.Topic> topics = knowledge.topics().values().stream()
+                .filter(t -> knowledge.regulationsOf(List.of(t.id())).contains(named)).toList();
+        render(ctx, "regulation.jte", Map.of("css", css, "page", view.keep("regulation " + named, () -> new RegulationPage(regulation.id(),
+                regulation.shortName(), regulation.fullTitle(), regulation.jurisdiction(), regulation.status(), article.orElse(""),
+                regulation.keyProvisions(), topics, changesOn(topics.stream().map(dev.clausewatch.knowledge.Topic::id).collect(java.util.stream.Collectors.toSet()))))));
     }
 
     /**
-     * The topic's timeline across platforms: one row per platform, a mark for each substantive change
-     * of a provision on the topic (as it read before or after), linking to the change.
+     * The timeline across platforms of the substantive changes of provisions on any of {@code topicIds}
+     * (as they read before or after): one row per platform, each mark linking to the change.
      */
-    private TimelineChart topicChart(String topicId) {
-        java.util.Set<String> onTopic = view.changedTextsOn(topicId);
+    private TimelineChart changesOn(java.util.Set<String> topicIds) {
+        java.util.Set<String> onTopic = new java.util.HashSet<>();
+        for (String topicId : topicIds) onTopic.addAll(view.changedTextsOn(topicId));
         java.util.SequencedMap<String, String> rows = new java.util.LinkedHashMap<>();
         List<TimelineChart.Change> marks = new java.util.ArrayList<>();
         for (Document d : view.registry().documents()) {

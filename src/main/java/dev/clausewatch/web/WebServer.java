@@ -133,6 +133,9 @@ public final class WebServer {
                     pages.search(ctx, search.search(query), query);
                 }
             });
+            config.routes.get("/regulations/{regulation}", ctx -> pages.regulation(ctx, view.analyzer().knowledge().regulation(ctx.pathParam("regulation"))
+                    .orElseThrow(() -> new NotFound("No regulation " + ctx.pathParam("regulation") + " in the knowledge data.")),
+                    java.util.Optional.ofNullable(ctx.queryParam("article"))));
             config.routes.get("/topics/{topic}", ctx -> {
                 String id = ctx.pathParam("topic");
                 pages.topic(ctx, id, topic(id), comparison);

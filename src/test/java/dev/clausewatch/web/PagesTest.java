@@ -188,6 +188,24 @@ class PagesTest {
     }
 
     @Test
+    void a_regulation_page_draws_the_changes_mapped_to_it_and_names_its_topics_and_key_provisions() throws Exception {
+        var page = get("/regulations/eu-ai-act");
+        assertThat(page.statusCode()).isEqualTo(200);
+        var html = org.jsoup.Jsoup.parse(page.body());
+        assertThat(html.selectFirst("h1").text()).isEqualTo("EU AI Act");
+        assertThat(html.select("h2:contains(Topics it bears on) + ul a").eachAttr("href")).contains("/topics/consequential-decisions-oversight");
+        assertThat(html.select("svg.timeline a")).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.attr("href")).matches("/documents/[a-z0-9-]+/[a-z0-9-]+/changes\\?from=\\d+&to=\\d+"));
+        // One key provision: the topics whose reasons cite it, fewer than the whole instrument's.
+        var article = org.jsoup.Jsoup.parse(get("/regulations/eu-ai-act?article=Art.%2050").body());
+        assertThat(article.selectFirst("h1").text()).isEqualTo("EU AI Act Art. 50");
+        assertThat(article.select("h2:contains(Topics it bears on) + ul li").size()).isPositive()
+                .isLessThan(html.select("h2:contains(Topics it bears on) + ul li").size());
+        assertThat(get("/regulations/no-such-law").statusCode()).isEqualTo(404);
+        assertThat(get("/regulations/eu-ai-act?article=Art.%20999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void the_search_page_lists_passages_with_links_and_keeps_the_filters() throws Exception {
         assertThat(get("/").body()).contains("<form method=\"get\" action=\"/search\" role=\"search\">", "<label for=\"q\">");
         var page = get("/search?q=consequential+decisions&platform=amazon-web-services");
@@ -311,6 +329,8 @@ class PagesTest {
                 "3. Jurisdiction flags", "4. Contract and vendor implications", "5. Compliance considerations", "Action items");
         assertThat(html.select("h3:contains(Governance exposure) + ul li").eachText()).anySatisfy(r -> assertThat(r).startsWith("+2 it puts a duty on you"));
         assertThat(html.select("h2:contains(Who it affects) + ul li")).isNotEmpty();
+        assertThat(html.select("h3:contains(Regulatory landscape) + ol > li > a").eachAttr("href")).as("each instrument links to its page")
+                .isNotEmpty().allSatisfy(href -> assertThat(href).startsWith("/regulations/")).contains("/regulations/eu-ai-act");
         assertThat(html.select("ul.peers footer a[href^=/documents/chatgpt/]")).isNotEmpty();
         assertThat(html.select("h2:contains(History of this provision) ~ ul li").first().text()).contains("first appears");
     }
