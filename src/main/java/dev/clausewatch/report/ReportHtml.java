@@ -75,6 +75,7 @@ public final class ReportHtml {
     }
 
     private static void changes(Element s, Report r) {
+        if (!r.changes().isEmpty()) timeline(s, r);
         if (r.changes().isEmpty()) s.appendElement("p").text("No change in the period" + r.provisionId().map(id -> " to this provision").orElse("") + ".");
         for (Report.ChangeEntry c : r.changes()) {
             s.appendElement("h3").text("Version " + c.fromNumber() + " → " + c.toNumber() + ", observed " + c.observedAt());
@@ -90,6 +91,21 @@ public final class ReportHtml {
                 if (!p.after().isEmpty()) item.appendElement("blockquote").text("After: " + p.after());
             }
         }
+    }
+
+    /** The changes of the period on a time axis, as an image (reports are printed without SVG). */
+    private static void timeline(Element s, Report r) {
+        java.util.SequencedMap<String, String> rows = new java.util.LinkedHashMap<>();
+        rows.put(r.documentId(), r.provisionId().map(id -> "Provision " + id).orElse("Changes"));
+        List<dev.clausewatch.timeline.TimelineChart.Change> changes = r.changes().stream().map(c -> new dev.clausewatch.timeline.TimelineChart.Change(
+                r.documentId(), c.observedAt(), !c.substantive().isEmpty() && !c.technical() && c.variantOf().isEmpty(), "",
+                c.fromNumber() + " → " + c.toNumber())).toList();
+        byte[] png = dev.clausewatch.timeline.TimelinePng.of(dev.clausewatch.timeline.TimelineChart.of(rows, changes), 2);
+        Element figure = s.appendElement("div");
+        figure.appendElement("img").attr("src", "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png))
+                .attr("alt", "Timeline of the " + r.changes().size() + " changes of the period").attr("style", "width: 100%;");
+        figure.appendElement("p").addClass("muted").text("Filled: a change with substantive provision changes; hollow: cosmetic only, a technical "
+                + "upgrade or a variant; a numbered ring: changes too close together to draw apart.");
     }
 
     private static void analysis(Element s, Report r) {

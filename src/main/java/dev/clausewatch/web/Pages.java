@@ -1,5 +1,6 @@
 package dev.clausewatch.web;
 
+import dev.clausewatch.timeline.TimelineChart;
 import dev.clausewatch.analysis.Analyzer;
 import dev.clausewatch.analysis.ProvisionAnalysis;
 import dev.clausewatch.analysis.TopicMatch;

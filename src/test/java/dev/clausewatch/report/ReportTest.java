@@ -92,6 +92,10 @@ class ReportTest {
         Report report = reports.of(terms, Optional.of(provision), Optional.empty(), Optional.empty(), workspace.ledger().newestHead(), NOW);
         assertThat(report.changes()).isNotEmpty().allSatisfy(c -> assertThat(c.substantive()).allSatisfy(p -> assertThat(p.provisionId()).isEqualTo(provision)));
         assertThat(report.analyses()).extracting(a -> a.provisionId()).containsAnyOf(provision);
+        var timeline = ReportHtml.of(report).selectFirst("section#changes img[src^=data:image/png;base64,]");
+        assertThat(timeline).as("the changes drawn on a time axis").isNotNull();
+        var drawn = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(timeline.attr("src").substring(22))));
+        assertThat(drawn.getWidth()).isGreaterThan(1000);
         byte[] pdf = ReportPdf.of(report);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);

@@ -62,7 +62,7 @@ class FirstRequestTest {
                 List<String> routes = new ArrayList<>(List.of("/", "/platforms/chatgpt", "/documents/chatgpt/terms-of-service",
                         "/documents/chatgpt/terms-of-service?at=" + restarted.archive().timeline(dev.clausewatch.registry.DocumentId.parse(
                                 "chatgpt/terms-of-service")).getFirst().firstObservedAt().toString().substring(0, 10), "/documents/chatgpt/terms-of-service/changes",
-                        "/documents/chatgpt/terms-of-service/provisions/" + provision, "/topics/ai-training-on-user-content",
+                        "/documents/chatgpt/terms-of-service/provisions/" + provision, "/topics/ai-training-on-user-content", "/regulations/eu-ai-act",
                         "/search?q=personal+data", "/methodology", "/feeds/documents/chatgpt/terms-of-service.atom",
                         "/feeds/platforms/chatgpt.atom", "/feeds/topics/ai-training-on-user-content.atom", "/signin", "/signup"));
                 routes.addAll(apiRoutes(base, provision));

@@ -1,4 +1,4 @@
-package dev.clausewatch.web;
+package dev.clausewatch.timeline;
 
 import java.time.Instant;
 import java.time.LocalDate;

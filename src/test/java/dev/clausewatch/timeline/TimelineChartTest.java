@@ -1,4 +1,4 @@
-package dev.clausewatch.web;
+package dev.clausewatch.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,5 +62,25 @@ class TimelineChartTest {
         for (var a : chart.marks()) for (var b : chart.marks()) {
             if (a != b && a.y() == b.y()) assertThat(Math.abs(a.x() - b.x())).isGreaterThanOrEqualTo(TimelineChart.GAP);
         }
+    }
+
+    @Test
+    void the_png_draws_a_filled_mark_where_a_substantive_change_is_and_a_hollow_one_for_a_cosmetic_change() throws Exception {
+        var chart = TimelineChart.of(rows(), List.of(
+                new TimelineChart.Change("x/terms-of-service", Instant.parse("2024-03-01T00:00:00Z"), true, "", "a"),
+                new TimelineChart.Change("x/privacy-policy", Instant.parse("2025-06-01T00:00:00Z"), false, "", "b")));
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(TimelinePng.of(chart, 2)));
+        assertThat(image.getWidth()).isEqualTo(chart.width() * 2);
+        assertThat(image.getHeight()).isEqualTo(chart.height() * 2);
+        var substantive = chart.marks().stream().filter(TimelineChart.Mark::substantive).findFirst().orElseThrow();
+        var cosmetic = chart.marks().stream().filter(m -> !m.substantive()).findFirst().orElseThrow();
+        assertThat(blue(image.getRGB((int) (substantive.x() * 2), substantive.y() * 2))).as("the centre of a filled mark").isTrue();
+        assertThat(blue(image.getRGB((int) (cosmetic.x() * 2), cosmetic.y() * 2))).as("the centre of a hollow mark").isFalse();
+        assertThat(blue(image.getRGB((int) (cosmetic.x() * 2) + 12, cosmetic.y() * 2))).as("the ring of a hollow mark").isTrue();
+    }
+
+    private static boolean blue(int rgb) {
+        int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+        return b > 100 && b > r + 40 && b > g + 20;
     }
 }
