@@ -2,7 +2,6 @@ package dev.clausewatch.analysis;
 
 import dev.clausewatch.analysis.ProvisionAnalysis.Exposure;
 import dev.clausewatch.analysis.ProvisionAnalysis.Incorporation;
-import dev.clausewatch.analysis.ProvisionAnalysis.Level;
 import dev.clausewatch.analysis.ProvisionAnalysis.RegulatoryPoint;
 import dev.clausewatch.knowledge.Knowledge;
 import dev.clausewatch.knowledge.Regulation;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,22 +20,15 @@ import java.util.function.Function;
 /**
  * Writes the analysis of a provision from its own words ({@link Reading}: who is bound, how, to do
  * what, on what conditions) and the knowledge data, by fixed rules, so the same inputs always give
- * the same analysis and every sentence can be traced. Exposure is read from the wording (see
- * {@link #exposure}); high from 5 points, medium from 3.
+ * the same analysis and every sentence can be traced. Exposure is read from the wording
+ * ({@link ExposureReading}).
  */
 public final class Analyzer {
     public static final String DISCLAIMER = "This analysis describes what the document states, permits or reserves, matched against "
             + "reference facts dated as shown. It is not a legal determination of enforceability or applicability; outcomes depend on "
             + "jurisdiction, enforcement context and individual circumstances.";
-    private static final List<String> DISCRETION = List.of("at any time", "sole discretion", "without notice", "for any reason",
-            "irrevocable", "perpetual", "waive", "from time to time", "we may change", "we may modify", "we may suspend", "without liability");
-    private static final int HIGH = 5, MEDIUM = 3;
     /** The instruments shown by default; the rest are named behind "more". */
     static final int LANDSCAPE = 5;
-    /** A topic that this many instruments bear on is a heavily regulated subject. */
-    private static final int HEAVILY_REGULATED = 8;
-    private static final java.util.regex.Pattern NOTICE = java.util.regex.Pattern.compile("\\b(?:\\d+|thirty|fourteen|seven)\\s+days'?\\s+(?:prior\\s+)?(?:written\\s+)?notice|notify you in advance|advance notice|you (?:may|can) (?:terminate|cancel|close)");
-    private static final java.util.regex.Pattern WAIVER = java.util.regex.Pattern.compile("\\bindemnif\\w*|\\bwaive\\w*|class action|binding arbitration|hold harmless");
 
     private final Knowledge knowledge;
     private final TopicClassifier classifier;
@@ -136,7 +127,7 @@ public final class Analyzer {
         List<RegulatoryPoint> ranked = landscape(topics, topicData, provision.text());
         List<RegulatoryPoint> landscape = ranked.stream().limit(LANDSCAPE).toList();
         List<String> more = ranked.stream().skip(LANDSCAPE).map(RegulatoryPoint::name).toList();
-        Exposure exposure = exposure(provision, reading, topicData, binding);
+        Exposure exposure = ExposureReading.of(provision, reading, topicData, binding);
         List<Incorporation> incorporations = new ArrayList<>();
         for (Reference r : binding) {
             List<String> onSameTopics = new ArrayList<>();
@@ -149,10 +140,11 @@ public final class Analyzer {
             });
             incorporations.add(new Incorporation(r.targetLabel(), r.sentence(), onSameTopics));
         }
-        return new ProvisionAnalysis(provision.id(), provision.location(), provision.text(), Prose.meaning(reading, topicData, binding, provider),
-                Prose.affects(reading, topicData, provider), topics, exposure, landscape, more,
-                jurisdictionFlags(landscape, reading), Prose.contractImplications(reading, topicData, binding, provider), complianceConsiderations(landscape),
-                actionItems(reading, topicData, binding, landscape, provider, provision.text()), incorporations, Prose.interpretiveNote(reading, topicData, binding, provision.text()),
+        return new ProvisionAnalysis(provision.id(), provision.location(), provision.text(),
+                Prose.meaning(reading, topicData, binding, provider), Prose.affects(reading, topicData, provider), topics, exposure, landscape, more,
+                jurisdictionFlags(landscape, reading), Prose.contractImplications(reading, topicData, binding, provider),
+                complianceConsiderations(landscape), actionItems(reading, topicData, binding, landscape, provider, provision.text()), incorporations,
+                Prose.interpretiveNote(reading, topicData, binding, provision.text()),
                 "topics " + knowledge.topicsAsOf() + ", regulations " + knowledge.regulationsAsOf(), DISCLAIMER);
     }
 
@@ -181,66 +173,6 @@ public final class Analyzer {
             }
         }
         return best.values().stream().sorted(java.util.Comparator.comparingDouble(Ranked::score).reversed()).map(Ranked::point).toList();
-    }
-
-    /**
-     * Exposure from the wording: a right the provider keeps (more with "at any time", "without
-     * notice"; less with a notice period or your right to leave), a duty or a limit put on you, a
-     * remedy you give up, a heavily regulated subject, rules that sit in another document; a
-     * commitment the provider makes lowers it. Not how many regulations a topic links to.
-     */
-    private static Exposure exposure(Provision provision, Reading reading, List<Topic> topics, List<Reference> binding) {
-        List<String> reasons = new ArrayList<>();
-        int points = 0;
-        String lower = provision.text().toLowerCase(Locale.ROOT);
-        if (reading.has(Reading.Party.PROVIDER, Reading.Modality.MAY)) {
-            points += 2;
-            reasons.add("+2 the provider keeps a right to act: '" + Prose.quote(first(reading, Reading.Party.PROVIDER, Reading.Modality.MAY)) + "'");
-            for (String phrase : DISCRETION) {
-                if (lower.contains(phrase)) {
-                    points++;
-                    reasons.add("+1 on its own terms: \"" + phrase + "\"");
-                }
-            }
-            if (NOTICE.matcher(lower).find()) {
-                points--;
-                reasons.add("-1 a notice period or your right to end the agreement softens it");
-            }
-        }
-        if (reading.has(Reading.Party.YOU, Reading.Modality.MUST)) {
-            points += 2;
-            reasons.add("+2 it puts a duty on you: '" + Prose.quote(first(reading, Reading.Party.YOU, Reading.Modality.MUST)) + "'");
-        }
-        if (reading.has(Reading.Party.YOU, Reading.Modality.MUST_NOT)) {
-            points++;
-            reasons.add("+1 it limits your conduct: '" + Prose.quote(first(reading, Reading.Party.YOU, Reading.Modality.MUST_NOT))
-                    + "' (a rule for users, not the provider's own practice)");
-        }
-        if (WAIVER.matcher(lower).find()) {
-            points++;
-            reasons.add("+1 you give up a remedy or carry others' claims (" + WAIVER.matcher(lower).results().findFirst().orElseThrow().group() + ")");
-        }
-        if (reading.has(Reading.Party.PROVIDER, Reading.Modality.WILL_NOT) || reading.has(Reading.Party.PROVIDER, Reading.Modality.WILL)) {
-            points--;
-            reasons.add("-1 the provider commits itself: '" + Prose.quote(reading.statements().stream().filter(s -> s.party() == Reading.Party.PROVIDER
-                    && s.modality() != Reading.Modality.MAY).findFirst().orElseThrow().action()) + "'");
-        }
-        topics.stream().filter(t -> t.regulations().size() >= HEAVILY_REGULATED).findFirst().ifPresent(t -> reasons.add("+1 a heavily regulated subject: "
-                + t.title() + " (" + t.regulations().size() + " instruments)"));
-        if (topics.stream().anyMatch(t -> t.regulations().size() >= HEAVILY_REGULATED)) points++;
-        for (Reference r : binding) {
-            points++;
-            reasons.add(r.partOfTarget() ? "+1 part of " + r.targetLabel() + ": this text applies together with rules that sit outside it"
-                    : "+1 incorporates " + r.targetLabel() + ": its rules apply but sit outside this text");
-        }
-        if (topics.isEmpty()) reasons.add("no governance topic recognised in this provision");
-        if (reading.bindsNoOne() && binding.isEmpty()) reasons.add("it binds no one by its own words: it describes or defines");
-        Level level = points >= HIGH ? Level.HIGH : points >= MEDIUM ? Level.MEDIUM : Level.LOW;
-        return new Exposure(level, Math.max(0, points), reasons);
-    }
-
-    private static String first(Reading reading, Reading.Party party, Reading.Modality modality) {
-        return reading.statements().stream().filter(s -> s.party() == party && s.modality() == modality).findFirst().orElseThrow().action();
     }
 
     /** Per jurisdiction, its instruments, said of whoever the provision binds. */
