@@ -21,7 +21,7 @@ public final class ReportHtml {
             @page { size: A4; margin: 18mm 16mm 20mm 16mm;
               @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #555; }
               @top-right { content: "Clausewatch report"; font-size: 8pt; color: #555; } }
-            body { font-family: sans-serif; font-size: 9.5pt; line-height: 1.35; color: #111; }
+            html, body { margin: 0; padding: 0; } body { font-family: sans-serif; font-size: 9.5pt; line-height: 1.35; color: #111; }
             h1 { font-size: 18pt; margin-bottom: 2pt; } h2 { font-size: 13pt; margin-top: 16pt; page-break-after: avoid; }
             h3 { font-size: 10.5pt; margin-bottom: 2pt; page-break-after: avoid; }
             table { border-collapse: collapse; width: 100%; } td, th { border: 0.5pt solid #999; padding: 2pt 3pt; vertical-align: top; text-align: left; }
@@ -29,7 +29,7 @@ public final class ReportHtml {
             blockquote { margin: 3pt 0 3pt 8pt; padding-left: 6pt; border-left: 2pt solid #bbb; }
             .muted { color: #555; } nav ol { padding-left: 0; list-style: none; } nav a { color: #111; text-decoration: none; }
             nav a::after { content: leader('.') target-counter(attr(href), page); }
-            section { page-break-before: always; } pre { white-space: pre-wrap; font-size: 7pt; }
+            section { page-break-before: always; } pre { white-space: pre-wrap; font-size: 7pt; margin: 0; }
             """;
 
     private ReportHtml() {}
@@ -149,7 +149,8 @@ public final class ReportHtml {
         }
         if (r.head().isPresent()) {
             s.appendElement("h3").text("Signed head of the archive's log");
-            s.appendElement("pre").text(r.head().get().toJson());
+            Element head = s.appendElement("div").addClass("hash");
+            for (String line : r.head().get().toJson().strip().split("\n")) head.appendElement("div").text(line);
         } else {
             s.appendElement("p").text("The archive had no signed head when this report was made.");
         }

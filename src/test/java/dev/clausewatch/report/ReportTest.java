@@ -70,6 +70,7 @@ class ReportTest {
             assertThat(info.getCustomMetadataValue(ReportPdf.EVIDENCE)).contains(report.versions().getFirst().chainHash());
         }
         assertThat(ReportVerification.check("rai.pdf", pdf, workspace.archive(), workspace.ledger().newestHead()).intact()).isTrue();
+        renderedByPoppler(pdf, "rai");
 
         // One byte of the archive altered (the version's text, under its unchanged row): the report no longer verifies, and says where.
         String sha = report.versions().getFirst().sha256();
@@ -100,7 +101,9 @@ class ReportTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Provision " + provision, "Before:", "After:");
+            for (String[] section : ReportHtml.SECTIONS) assertThat(text).contains(section[1]);
         }
+        renderedByPoppler(pdf, "provision");
         // A report whose evidence names another hash than the archive holds is caught, naming the version.
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String evidence = document.getDocumentInformation().getCustomMetadataValue(ReportPdf.EVIDENCE);
@@ -112,6 +115,29 @@ class ReportTest {
             assertThat(result.intact()).isFalse();
             assertThat(result.mismatches()).singleElement().satisfies(m -> assertThat(m)
                     .contains("version " + report.versions().getFirst().number(), "0".repeat(64), sha));
+        }
+    }
+
+    /**
+     * The same PDF rendered by another reader, poppler's pdftoppm (`.ci/run` installs it): a page
+     * image per page, each with ink. Without pdftoppm the PDFBox rendering above stands alone, and this says so.
+     */
+    private void renderedByPoppler(byte[] pdf, String name) throws Exception {
+        if (new ProcessBuilder("sh", "-c", "command -v pdftoppm").start().waitFor() != 0) {
+            System.out.println("pdftoppm is not installed: the report was rendered by PDFBox only");
+            return;
+        }
+        Path file = dir.resolve(name + ".pdf");
+        java.nio.file.Files.write(file, pdf);
+        Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "50", file.toString(), dir.resolve(name).toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        try (var pages = java.nio.file.Files.list(dir).filter(f -> f.getFileName().toString().matches(name + "-\\d+\\.png"))) {
+            List<Path> images = pages.toList();
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(images).hasSize(document.getNumberOfPages());
+            }
+            for (Path image : images) assertThat(inked(javax.imageio.ImageIO.read(image.toFile()))).as(image.toString()).isGreaterThan(0.0003);
         }
     }
 
