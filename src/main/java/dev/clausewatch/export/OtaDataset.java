@@ -55,9 +55,21 @@ public final class OtaDataset {
             }
         }
         Exports.write(sink, "README.md", Attribution.markdown("Clausewatch export in the Open Terms Archive dataset layout", timelines.values(), head,
-                Exports.instant(now)) + "\n## Layout\n\n`<Service>/<Terms type>/<date>.md`: one file per version, its exact text, named by "
-                + "when it was first observed (UTC).\n");
+                Exports.instant(now)) + "\n## Contents\n\n" + contents(timelines) + "\n## Layout\n\n`<Service>/<Terms type>/<date>.md`: one file per "
+                + "version, its exact text, named by when it was first observed (UTC), as Open Terms Archive's datasets are.\n");
         return new Summary(sink.describe(), written, versions);
+    }
+
+    /** How many documents of how many services, in how many versions, first observed between which dates. */
+    private static String contents(Map<Document, List<TimelineEntry>> timelines) {
+        List<TimelineEntry> all = timelines.values().stream().flatMap(List::stream).toList();
+        if (all.isEmpty()) return "No version.\n";
+        long services = timelines.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(e -> e.getKey().id().platform()).distinct().count();
+        long documents = timelines.values().stream().filter(t -> !t.isEmpty()).count();
+        Instant first = all.stream().map(TimelineEntry::firstObservedAt).min(Instant::compareTo).orElseThrow();
+        Instant last = all.stream().map(TimelineEntry::firstObservedAt).max(Instant::compareTo).orElseThrow();
+        return documents + " documents of " + services + " services, in " + all.size() + " versions first observed between "
+                + Exports.instant(first) + " and " + Exports.instant(last) + ".\n";
     }
 
     /**

@@ -241,18 +241,31 @@ final class AccountPages {
 
     private Panel watchlist(Context ctx, Access a, String csrf) {
         String org = a.organisation();
+        boolean reports = records.organisation(a).plan().reports();
         List<List<Cell>> rows = records.watches(a).stream().map(w -> List.of(Cell.of(w.watch().kind().name().toLowerCase(java.util.Locale.ROOT)),
-                Cell.link(w.watch().target(), href(w.watch())), Cell.of("since " + WHEN.format(w.since())),
+                Cell.link(w.watch().target(), href(w.watch())), Cell.of("since " + WHEN.format(w.since())), report(w.watch(), reports),
                 a.may(Permission.WATCH) ? Cell.button(new Form("/orgs/" + org + "/watches/remove", "Stop watching", List.of(
                         Field.hidden("kind", w.watch().kind().name().toLowerCase(java.util.Locale.ROOT)), Field.hidden("target", w.watch().target())), csrf))
                         : Cell.of(""))).toList();
         return new Panel("Watchlist of " + org, done(ctx), List.of(links(org), new Section(null,
                 rows.isEmpty() ? List.of("Nothing is watched yet: use the Watch link on a platform, document, provision or topic page, or add it here.") : List.of(),
-                rows.isEmpty() ? null : new Table(List.of("Kind", "What", "Since", ""), rows),
+                rows.isEmpty() ? null : new Table(List.of("Kind", "What", "Since", "Report", ""), rows),
                 a.may(Permission.WATCH) ? List.of(new Form("/orgs/" + org + "/watches", "Watch", List.of(Field.select("kind", "Kind",
                         List.of("platform", "document", "provision", "topic", "regulation")),
                         Field.input("target", "What (amazon-web-services, chatgpt/terms-of-service, …#p0123456789a, a topic id, eu-ai-act#Art. 50)", "text")), csrf))
                         : List.of())));
+    }
+
+    /** A watched document's or provision's report, on a plan with reports. */
+    private static Cell report(dev.clausewatch.alert.Watch watch, boolean reports) {
+        if (!reports) return Cell.of("");
+        String target = watch.target();
+        return switch (watch.kind()) {
+            case DOCUMENT -> Cell.link("PDF", "/documents/" + target + "/report.pdf");
+            case PROVISION -> Cell.link("PDF", "/documents/" + target.substring(0, target.indexOf('#')) + "/report.pdf?provision="
+                    + target.substring(target.indexOf('#') + 1));
+            default -> Cell.of("");
+        };
     }
 
     private Panel alerts(Context ctx, Access a, String csrf) {

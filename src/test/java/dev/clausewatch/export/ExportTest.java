@@ -61,7 +61,8 @@ class ExportTest {
             }
             assertThat(again.verifier().verify().intact()).isTrue();
         }
-        assertThat(dir.resolve("ota/README.md")).content().contains("ODC-BY 1.0", "Open Terms Archive contributors", head.orElseThrow().toJson());
+        assertThat(dir.resolve("ota/README.md")).content().contains("ODC-BY 1.0", "Open Terms Archive contributors", head.orElseThrow().toJson(),
+                documents.size() + " documents of ", summary.versions() + " versions first observed between ");
     }
 
     @Test

@@ -145,6 +145,15 @@ class AccessMatrixTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        // A watchlist links each watched document's report on a plan with reports, and none on another.
+        var aup = Watch.document(dev.clausewatch.registry.DocumentId.parse("amazon-web-services/acceptable-use-policy"));
+        w.memberships().createOrganisation(watcher, "big", "Big");
+        w.notifications().organisations().changePlan("big", Plan.PROFESSIONAL);
+        w.notifications().organisations().watch("big", aup);
+        w.notifications().organisations().watch("small", aup);
+        Actor watcherActor = new Actor("watcher", Optional.of(Signed.COOKIE + "=" + session.token()), Optional.empty(), Optional.empty());
+        assertThat(send(watcherActor, HandlerType.GET, "/orgs/big/watchlist", "", "").body()).contains("href=\"" + path + "\"");
+        assertThat(send(watcherActor, HandlerType.GET, "/orgs/small/watchlist", "", "").body()).contains("acceptable-use-policy").doesNotContain("report.pdf");
     }
 
     @Test
