@@ -228,13 +228,7 @@ final class AnalysisCommands {
             else if (name.endsWith(".pdf")) bytes = dev.clausewatch.report.ReportPdf.print(report.html());
             else if (name.endsWith(".html")) bytes = report.html().outerHtml().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             else throw new IllegalArgumentException("--out " + out + ": the name must end in .csv, .pdf or .html");
-            try {
-                java.nio.file.Files.write(out, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                throw new IllegalArgumentException("--out " + out + " exists: a report never overwrites a file");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-            }
+            ReportCommand.writeNew(out, bytes);
         }
     }
 

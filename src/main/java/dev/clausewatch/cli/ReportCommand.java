@@ -41,6 +41,17 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.pdf, or FILE.html for the page. Never overwritten.")
     Path out;
 
+    /** Writes a report to a file that must not exist yet: a report never overwrites a file, even one created meanwhile. */
+    static void writeNew(Path out, byte[] bytes) {
+        try {
+            Files.write(out, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new IllegalArgumentException("--out " + out + " exists: a report never overwrites a file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The first instant a date (the start of that day, UTC) or an instant names. */
     private static Instant startOf(String text) {
         try {
@@ -62,11 +73,7 @@ final class ReportCommand implements Callable<Integer> {
             Report report = new Reports(workspace.archive(), workspace.records(), workspace.analyzer())
                     .of(document, Optional.ofNullable(provision), start, end, workspace.ledger().newestHead(), Instant.now());
             byte[] bytes = name.endsWith(".pdf") ? ReportPdf.of(report) : ReportHtml.of(report).outerHtml().getBytes(StandardCharsets.UTF_8);
-            try {
-                Files.write(out, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-            }
+            writeNew(out, bytes);
             spec.commandLine().getOut().printf("%s: %d versions, %d changes, %d analyses, %d bytes%n", out, report.versions().size(), report.changes().size(),
                     report.analyses().size(), bytes.length);
             spec.commandLine().getOut().flush();

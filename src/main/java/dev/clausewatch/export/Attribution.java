@@ -17,6 +17,11 @@ import java.util.TreeSet;
 final class Attribution {
     private Attribution() {}
 
+    /** {@code ATTRIBUTION.md} of an export: the sources, their licence, the head, and the export's {@code layout}. */
+    static void write(ExportSink sink, Collection<List<TimelineEntry>> timelines, Optional<TreeHead> head, java.time.Instant now, String layout) {
+        Exports.write(sink, "ATTRIBUTION.md", markdown("Clausewatch export", timelines, head, Exports.instant(now)) + "\n## Layout\n\n" + layout + "\n");
+    }
+
     static String markdown(String title, Collection<List<TimelineEntry>> timelines, Optional<TreeHead> head, String generatedAt) {
         TreeSet<String> archives = new TreeSet<>();
         for (List<TimelineEntry> timeline : timelines) {

@@ -65,7 +65,7 @@ public final class ChangesExport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + FILE + " in " + sink.describe() + ": " + e.getMessage(), e);
         }
-        ProvisionsExport.writeAttribution(sink, timelines, head, now, "One row per changed provision between consecutive versions (CSV, RFC 4180, "
+        Attribution.write(sink, timelines, head, now, "One row per changed provision between consecutive versions (CSV, RFC 4180, "
                 + "UTF-8, a header row): " + String.join(", ", COLUMNS) + ". from_version and to_version are the versions' numbers in the "
                 + "document's timeline; a change into a technical upgrade (re-extraction) or bringing back an earlier variant never alerts.");
         return new Summary(sink.describe(), written, sets, rows);

@@ -72,7 +72,7 @@ public final class ProvisionsExport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + FILE + " in " + sink.describe() + ": " + e.getMessage(), e);
         }
-        writeAttribution(sink, timelines, head, now, "Provisions of every archived version, one JSON object per line: provisionId (lasting "
+        Attribution.write(sink, timelines, head, now, "Provisions of every archived version, one JSON object per line: provisionId (lasting "
                 + "across versions), document, platform, version, versionSha256, inForceFrom, inForceUntil (absent for the current version), "
                 + "location, text, topics, exposure (low, medium, high; absent when the provision is on no topic).");
         return new Summary(sink.describe(), written, versions, provisions);
@@ -105,10 +105,5 @@ public final class ProvisionsExport {
             ProvisionAnalysis analysis = analyzer.analyze(p, List.of(), id -> List.of(), context);
             return analysis.exposure().level().name().toLowerCase(java.util.Locale.ROOT);
         }));
-    }
-
-    static void writeAttribution(ExportSink sink, List<List<TimelineEntry>> timelines, Optional<TreeHead> head, Instant now, String layout) {
-        Exports.write(sink, "ATTRIBUTION.md", Attribution.markdown("Clausewatch export", timelines, head, Exports.instant(now))
-                + "\n## Layout\n\n" + layout + "\n");
     }
 }
