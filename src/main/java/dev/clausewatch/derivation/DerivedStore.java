@@ -43,6 +43,14 @@ public interface DerivedStore {
      */
     boolean commit(Work work, Derivers derivers, Instant now, java.util.function.Supplier<List<Event>> crossDocument);
 
+    /**
+     * Extends a claim this worker still holds to {@code now + lease}; false when it was lost (its
+     * lease ran out and another worker took the document). A worker renews while it derives, so a
+     * document that takes longer than one lease on a busy machine is not taken from it and derived
+     * again from the start by each worker in turn.
+     */
+    boolean renew(Claim claim, Instant now, Duration lease);
+
     /** Gives the claim up without writing (after a failure): another worker may take the document. */
     void release(Claim claim);
 

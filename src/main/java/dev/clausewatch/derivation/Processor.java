@@ -217,7 +217,10 @@ public final class Processor {
         if (claimed.isEmpty()) return new Outcome(Outcome.Kind.HELD, NOTHING);
         DerivedStore.Claim claim = claimed.get();
         try {
-            DerivedStore.Work work = derive(claim);
+            DerivedStore.Work work;
+            try (var renewal = LeaseRenewal.start(store, claim, clock, lease)) {
+                work = derive(claim);
+            }
             if (!store.commit(work, derivers, now(), () -> crossDocumentEvents(claim, work))) {
                 LOG.warn("{}: the claim on {} expired before its records were written; another worker derives them", worker, document);
                 return new Outcome(Outcome.Kind.HELD, NOTHING);

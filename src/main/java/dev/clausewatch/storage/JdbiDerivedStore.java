@@ -176,6 +176,14 @@ public final class JdbiDerivedStore implements DerivedStore {
     }
 
     @Override
+    public boolean renew(Claim claim, Instant now, Duration lease) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "update derivation_heads set claimed_until = :until where document_id = :document and claimed_by = :worker")
+                .bind("until", Chain.instant(now.plus(lease))).bind("document", claim.document().toString()).bind("worker", claim.worker())
+                .execute()) == 1;
+    }
+
+    @Override
     public void release(Claim claim) {
         jdbi.useHandle(handle -> handle.createUpdate(
                         "update derivation_heads set claimed_by = null, claimed_until = null where document_id = :document and claimed_by = :worker")

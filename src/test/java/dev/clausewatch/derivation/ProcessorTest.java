@@ -259,5 +259,26 @@ class ProcessorTest {
                         .satisfies(e -> assertThat(e.document()).isEqualTo(AUP));
             }
         }
+
+        @ParameterizedTest
+        @EnumSource(TestStores.class)
+        void a_claim_renewed_while_its_document_is_derived_is_not_taken_and_one_left_alone_runs_out(TestStores store) throws Exception {
+            try (Workspace w = open(store);
+                 var database = dev.clausewatch.storage.Database.open(TestStores.sameStore(w, dir))) {
+                w.archive().record(TERMS, List.of(seen(V1, "2024-01-01T00:00:00Z")));
+                var claims = new dev.clausewatch.storage.JdbiDerivedStore(database);
+                java.time.Duration lease = java.time.Duration.ofMillis(600);
+                java.time.Clock clock = java.time.Clock.systemUTC();
+                DerivedStore.Claim held = claims.claim(TERMS, "slow", clock.instant(), lease).orElseThrow();
+                try (var renewal = LeaseRenewal.start(claims, held, clock, lease)) {
+                    Thread.sleep(3 * lease.toMillis());
+                    assertThat(claims.claim(TERMS, "other", clock.instant(), lease)).as("renewed: still held after three leases").isEmpty();
+                }
+                Thread.sleep(2 * lease.toMillis());
+                DerivedStore.Claim taken = claims.claim(TERMS, "other", clock.instant(), lease).orElseThrow();
+                assertThat(taken.worker()).as("no longer renewed: the lease ran out and another worker takes it").isEqualTo("other");
+                assertThat(claims.renew(held, clock.instant(), lease)).as("the first worker knows it lost the claim").isFalse();
+            }
+        }
     }
 }

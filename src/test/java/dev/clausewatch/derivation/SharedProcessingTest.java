@@ -58,7 +58,7 @@ class SharedProcessingTest {
                     .as("the first worker claimed a document before it was killed").isTrue();
             victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             for (Process survivor : workers.subList(1, 3)) {
-                assertThat(survivor.waitFor(6, TimeUnit.MINUTES)).as("survivors finish").isTrue();
+                assertThat(survivor.waitFor(6, TimeUnit.MINUTES)).as(() -> "survivors finish; their logs end:\n" + logTails(shared)).isTrue();
                 assertThat(survivor.exitValue()).isZero();
             }
 
@@ -82,6 +82,20 @@ class SharedProcessingTest {
         return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx600m", "-cp", System.getProperty("java.class.path"),
                 Clausewatch.class.getName(), "--data-dir", dataDir.toString(), "--db-url", url, "process", "--lease", "3", "--json")
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("worker-" + n + ".log").toFile()).start();
+    }
+
+    /** The last lines each worker wrote, for a failure to say what the workers were doing. */
+    private static String logTails(Path dataDir) {
+        StringBuilder tails = new StringBuilder();
+        for (int n = 0; n < 3; n++) {
+            try {
+                List<String> lines = java.nio.file.Files.readAllLines(dataDir.resolve("worker-" + n + ".log"));
+                tails.append("worker ").append(n).append(":\n").append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()))).append('\n');
+            } catch (java.io.IOException e) {
+                tails.append("worker ").append(n).append(": no log (").append(e.getMessage()).append(")\n");
+            }
+        }
+        return tails.toString();
     }
 
     /** Whether the process with this pid holds a claim (worker names are host/pid/random), polled until the deadline. */
