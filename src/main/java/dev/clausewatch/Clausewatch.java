@@ -12,6 +12,7 @@ import dev.clausewatch.analysis.ClauseModel;
 import dev.clausewatch.analysis.Peers;
 import dev.clausewatch.analysis.SentenceEmbeddings;
 import dev.clausewatch.analysis.TopicClassifier;
+import dev.clausewatch.analysis.TopicModel;
 import dev.clausewatch.archive.Archive;
 import dev.clausewatch.knowledge.Knowledge;
 import dev.clausewatch.archive.ArchiveVerifier;
@@ -79,12 +80,15 @@ public final class Clausewatch {
     }
 
     /**
-     * Topic classification from the knowledge cues plus the shipped clause model, and peers found by
-     * the same embeddings (persisted by text hash; the ONNX model loads on first use).
+     * Topics decided by the shipped topic model, the knowledge's cues as its evidence (a build without
+     * one falls back to the cues plus the clause model), and peers found by the same embeddings
+     * (persisted by text hash; the ONNX model loads on first use).
      */
     private static Analyzer analyzer(Knowledge knowledge, JdbiEmbeddingCache cache) {
         SentenceEmbeddings embeddings = new SentenceEmbeddings(cache);
-        return new Analyzer(knowledge, new TopicClassifier(knowledge, ClauseModel.bundled(), embeddings::embed).prefetchingWith(embeddings),
+        TopicClassifier topics = TopicModel.bundled().map(model -> TopicClassifier.learned(knowledge, model, embeddings::embed))
+                .orElseGet(() -> new TopicClassifier(knowledge, ClauseModel.bundled(), embeddings::embed));
+        return new Analyzer(knowledge, topics.prefetchingWith(embeddings),
                 new Peers(new TopicClassifier(knowledge), embeddings));
     }
 
@@ -175,7 +179,7 @@ public final class Clausewatch {
      */
     private static Derivers derivers(Knowledge knowledge) {
         StringBuilder topics = new StringBuilder();
-        for (String resource : List.of("/analysis/clause-model.json", "/knowledge/topics.yaml", "/knowledge/regulations.yaml")) {
+        for (String resource : List.of("/analysis/clause-model.json", "/analysis/topic-model.json.gz", "/knowledge/topics.yaml", "/knowledge/regulations.yaml")) {
             try (InputStream in = Clausewatch.class.getResourceAsStream(resource)) {
                 topics.append(in == null ? "none" : Sha256.of(in.readAllBytes()).substring(0, 10)).append('.');
             } catch (IOException e) {

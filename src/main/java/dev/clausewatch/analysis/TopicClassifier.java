@@ -44,6 +44,7 @@ public final class TopicClassifier {
     private final Map<String, List<String>> claudetteTopics;
     private final java.util.Optional<ClauseModel> model;
     private final java.util.function.Function<String, float[]> embed;
+    private final java.util.Optional<TopicModel> learned;
     private java.util.function.Consumer<List<String>> prefetch = sentences -> {};
 
     /** Cues only: explainable, no model. */
@@ -56,8 +57,22 @@ public final class TopicClassifier {
      * category's closest topic, with the model's probability as evidence.
      */
     public TopicClassifier(Knowledge knowledge, java.util.Optional<ClauseModel> model, java.util.function.Function<String, float[]> embed) {
+        this(knowledge, model, java.util.Optional.empty(), embed);
+    }
+
+    /**
+     * The learned topic model decides each provision's topics; the knowledge's cues are its
+     * evidence (and, where a provision contains a topic's cues, that topic's own threshold applies).
+     */
+    public static TopicClassifier learned(Knowledge knowledge, TopicModel model, java.util.function.Function<String, float[]> embed) {
+        return new TopicClassifier(knowledge, java.util.Optional.empty(), java.util.Optional.of(model), embed);
+    }
+
+    private TopicClassifier(Knowledge knowledge, java.util.Optional<ClauseModel> model, java.util.Optional<TopicModel> learned,
+                            java.util.function.Function<String, float[]> embed) {
         this.claudetteTopics = knowledge.claudetteTopics();
         this.model = model;
+        this.learned = learned;
         this.embed = embed;
         Map<String, Set<String>> stemsByTopic = new LinkedHashMap<>();
         Map<String, Set<String>> titleStems = new HashMap<>();
@@ -89,7 +104,7 @@ public final class TopicClassifier {
 
     /** The topics of each text, the new texts' sentences embedded together first. */
     public Map<String, List<TopicMatch>> classifyAll(java.util.Collection<String> texts) {
-        if (model.isPresent()) {
+        if (model.isPresent() || learned.isPresent()) {
             List<String> sentences = new ArrayList<>();
             for (String text : texts) if (!results.containsKey(text)) sentences.addAll(Texts.sentences(text));
             if (!sentences.isEmpty()) prefetch.accept(sentences);
@@ -107,6 +122,7 @@ public final class TopicClassifier {
     private final Map<String, List<TopicMatch>> results = new java.util.concurrent.ConcurrentHashMap<>();
 
     private List<TopicMatch> classifyNow(String text) {
+        if (learned.isPresent()) return classifyLearned(text, learned.get());
         Map<String, TopicMatch> best = new LinkedHashMap<>();
         for (String sentence : Texts.sentences(text)) {
             for (TopicMatch match : classifySentence(sentence)) {
@@ -127,6 +143,73 @@ public final class TopicClassifier {
         List<TopicMatch> matches = new ArrayList<>(best.values());
         matches.sort(Comparator.comparingDouble(TopicMatch::confidence).reversed().thenComparing(TopicMatch::topicId));
         return matches;
+    }
+
+    /** Nearer than this, a labelled paragraph is the provision itself (or a copy of it), not an example beside it. */
+    private static final double SAME_TEXT = 0.995;
+
+    private List<TopicMatch> classifyLearned(String text, TopicModel topics) {
+        List<String> sentences = Texts.sentences(text);
+        if (sentences.isEmpty()) return List.of();
+        List<float[]> vectors = sentences.stream().map(embed).toList();
+        float[] paragraph = mean(vectors);
+        Map<String, TopicMatch> cued = cues(text);
+        Map<String, Double> said = new LinkedHashMap<>(topics.topics(text, paragraph, cued.keySet()));
+        if (Texts.words(text).size() < TopicModel.SHORTEST_TRAINED) {
+            // Shorter than any paragraph the model learned from (a list item, a heading's sentence): its
+            // thresholds do not hold there, so the cues name the candidates and the model picks the likeliest.
+            Map<String, Double> p = topics.probabilities(text, paragraph);
+            cued.keySet().stream().max(Comparator.comparingDouble(p::get)).ifPresent(best -> said.putIfAbsent(best, p.get(best)));
+        }
+        List<TopicMatch> matches = new ArrayList<>();
+        said.forEach((topic, p) -> {
+            List<String> cues = cued.containsKey(topic) ? cued.get(topic).evidence() : List.of();
+            String carrying = sentences.size() < 2 ? null : carryingSentence(topics, topic, sentences, vectors);
+            List<TopicMatch.Like> likes = topics.nearest(topic, paragraph, 3).stream().filter(e -> e.getValue() < SAME_TEXT).limit(2)
+                    .map(e -> new TopicMatch.Like(e.getKey().document(), e.getKey().excerpt(), Math.round(e.getValue() * 100) / 100.0)).toList();
+            matches.add(new TopicMatch(topic, Math.round(topics.calibration().confidence(p) * 100) / 100.0, cues, carrying, likes));
+        });
+        matches.sort(Comparator.comparingDouble(TopicMatch::confidence).reversed().thenComparing(TopicMatch::topicId));
+        return matches;
+    }
+
+    /**
+     * A parenthesis of examples ("(e.g., medical diagnosis, … legal advice)"): what it names is a
+     * passing mention, not what the provision is about, so its words are no cue.
+     */
+    private static final java.util.regex.Pattern EXAMPLES = java.util.regex.Pattern.compile(
+            "\\((?:e\\.g\\.|i\\.e\\.|for example|such as|including)[^()]{0,2000}\\)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The topics whose cues the text contains outside its parentheses of examples, each with its
+     * strongest sentence's cues: the evidence the learned model is trained and applied with.
+     */
+    public Map<String, TopicMatch> cues(String text) {
+        Map<String, TopicMatch> cued = new LinkedHashMap<>();
+        for (String sentence : Texts.sentences(EXAMPLES.matcher(text).replaceAll(" "))) {
+            for (TopicMatch match : classifySentence(sentence)) cued.merge(match.topicId(), match, (a, b) -> b.confidence() > a.confidence() ? b : a);
+        }
+        return cued;
+    }
+
+    /** The sentence that on its own scores highest for the topic. */
+    private static String carryingSentence(TopicModel topics, String topic, List<String> sentences, List<float[]> vectors) {
+        int best = 0;
+        double bestP = -1;
+        for (int i = 0; i < sentences.size(); i++) {
+            double p = topics.probability(topic, sentences.get(i), vectors.get(i));
+            if (p > bestP) {
+                bestP = p;
+                best = i;
+            }
+        }
+        return sentences.get(best);
+    }
+
+    private static float[] mean(List<float[]> vectors) {
+        float[] mean = new float[vectors.getFirst().length];
+        for (float[] v : vectors) for (int d = 0; d < mean.length; d++) mean[d] += v[d] / vectors.size();
+        return mean;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

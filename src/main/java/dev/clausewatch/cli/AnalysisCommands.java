@@ -145,8 +145,11 @@ final class AnalysisCommands {
             out.printf("“%s”%n— %s, %s [%s]%n%n", a.quote(), document.title(), a.location(), a.provisionId());
             a.meaning().forEach(out::println);
             if (!a.affects().isEmpty()) out.println("Who it affects: " + String.join(", ", a.affects()));
-            out.println("Topics: " + String.join("; ", a.topics().stream().map(t -> t.topicId() + " (" + Math.round(t.confidence() * 100)
-                    + "%, cues " + String.join(" ", t.evidence()) + ")").toList()));
+            out.println("Topics: " + String.join("; ", a.topics().stream().map(t -> t.topicId() + " (" + Math.round(t.confidence() * 100) + "%"
+                    + (t.evidence().isEmpty() ? "" : ", cues " + String.join(" ", t.evidence())) + ")").toList()));
+            a.topics().stream().filter(t -> t.sentence() != null).forEach(t -> out.println("  " + t.topicId() + " carried by: “" + t.sentence() + "”"));
+            a.topics().forEach(t -> t.examples().forEach(e -> out.println("  " + t.topicId() + " like: “" + e.excerpt() + "” (" + e.document()
+                    + ", similarity " + e.similarity() + ")")));
             out.println("Governance exposure: " + a.exposure().level() + " (" + a.exposure().points() + " points)");
             a.exposure().reasons().forEach(r -> out.println("  " + r));
             section(out, "(1) Regulatory landscape", a.landscape().stream().map(p -> p.name() + " [" + p.regulationId() + ", " + p.jurisdiction()

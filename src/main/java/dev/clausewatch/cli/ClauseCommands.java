@@ -223,18 +223,31 @@ final class ClauseCommands {
         }
     }
 
-    @Command(name = "train", description = {"Trains the clause model (CLAUDETTE categories over sentence embeddings, fixed seed) from",
-            "DIR/claudette and writes it where the build ships it. OPP-115 is never used (research licence)."})
+    @Command(name = "train", description = {"Trains a shipped model and writes it where the build ships it: the clause model (CLAUDETTE",
+            "categories over sentence embeddings, fixed seed) from DIR/claudette, or with --model topics the topic model",
+            "from DIR/topic-labels. OPP-115 is never used (research licence)."})
     static final class Train implements Callable<Integer> {
         @Spec CommandSpec spec;
 
-        @Option(names = "--data", required = true, paramLabel = "DIR", description = "The shared data folder (holding claudette/).") Path data;
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "The shared data folder (holding claudette/ and topic-labels/).") Path data;
 
-        @Option(names = "--output", paramLabel = "FILE", description = "Default: src/main/resources/analysis/clause-model.json in the Clausewatch home.")
+        @Option(names = "--model", defaultValue = "clauses", paramLabel = "clauses|topics", description = "Which model (default clauses).") String model;
+
+        @Option(names = "--output", paramLabel = "FILE", description = {"Default: src/main/resources/analysis/clause-model.json, or topic-model.json.gz,",
+                "in the Clausewatch home."})
         Path output;
 
         @Override
         public Integer call() throws IOException {
+            String home = System.getenv("CLAUSEWATCH_HOME");
+            Path resources = Path.of(home == null ? "." : home).resolve("src/main/resources/analysis");
+            if (model.equals("topics")) {
+                Path target = output != null ? output : resources.resolve("topic-model.json.gz");
+                int paragraphs = TopicCommands.train(data.resolve("topic-labels"), target);
+                spec.commandLine().getOut().println("wrote " + target + " (" + Files.size(target) + " bytes) from " + paragraphs + " labelled paragraphs");
+                return 0;
+            }
+            if (!model.equals("clauses")) throw new IllegalArgumentException("--model " + model + ": expected clauses or topics");
             var sentences = claudette(data.resolve("claudette"), "categories");
             var embeddings = new SentenceEmbeddings();
             List<float[]> vectors = embeddings.embedAll(sentences.stream().map(ClauseEvaluation.Labelled::text).toList());
@@ -242,8 +255,7 @@ final class ClauseCommands {
             for (int i = 0; i < sentences.size(); i++) examples.add(new ClauseModel.Example(sentences.get(i).text(), vectors.get(i), sentences.get(i).labels()));
             ClauseModel model = ClauseModel.train(CLAUDETTE, examples, "CLAUDETTE English, categories, " + sentences.size()
                     + " sentences (CC BY 4.0), hashed TF-IDF words + all-MiniLM-L6-v2-q, seed " + SEED, SEED);
-            String home = System.getenv("CLAUSEWATCH_HOME");
-            Path target = output != null ? output : Path.of(home == null ? "." : home).resolve("src/main/resources/analysis/clause-model.json");
+            Path target = output != null ? output : resources.resolve("clause-model.json");
             model.write(target);
             spec.commandLine().getOut().println("wrote " + target + " (" + Files.size(target) + " bytes) from " + sentences.size() + " sentences");
             return 0;

@@ -57,8 +57,8 @@ final class TopicCommands {
             TopicClassifier today = new TopicClassifier(knowledge, ClauseModel.bundled(), embeddings::embed);
             List<TopicEvaluation.Result> results = List.of(
                     TopicEvaluation.crossValidate("learned", topics, data, training -> {
-                        TopicModel model = TopicModel.train(topics, examples(training, vectors), "cross-validation", SEED);
-                        return text -> model.topics(text, vectors.get(text)).keySet();
+                        TopicModel model = TopicModel.train(topics, examples(training, vectors, cues), "cross-validation");
+                        return text -> model.topics(text, vectors.get(text), cues.cues(text).keySet()).keySet();
                     }, folds),
                     TopicEvaluation.fixed("today (cues + clause model)", topics, data, text -> ids(today.classify(text))),
                     TopicEvaluation.fixed("cues alone", topics, data, text -> ids(cues.classify(text))));
@@ -67,6 +67,19 @@ final class TopicCommands {
             else print(out, results);
             return 0;
         }
+    }
+
+    /** Trains the topic model on every labelled paragraph of {@code folder} and writes it to {@code target}; the paragraphs' count. */
+    static int train(Path folder, Path target) throws IOException {
+        List<TopicEvaluation.Labelled> data = labelled(folder);
+        Knowledge knowledge = Knowledge.bundled();
+        Map<String, float[]> vectors = paragraphVectors(data.stream().map(TopicEvaluation.Labelled::text).toList(), new SentenceEmbeddings());
+        TopicModel.train(List.copyOf(knowledge.topics().keySet()), examples(data, vectors, new TopicClassifier(knowledge)),
+                        "topic-labels, " + data.size() + " paragraphs of " + data.stream().map(TopicEvaluation.Labelled::document).distinct().count()
+                                + " documents (labels: this project's; texts: Open Terms Archive contributors, ODC-BY 1.0), hashed TF-IDF words + "
+                                + SentenceEmbeddings.MODEL + " paragraph means, knowledge topics as of " + knowledge.topicsAsOf())
+                .write(target);
+        return data.size();
     }
 
     /** The labelled paragraphs of {@code folder}/provisions.jsonl. */
@@ -104,8 +117,8 @@ final class TopicCommands {
         return mean;
     }
 
-    private static List<TopicModel.Example> examples(List<TopicEvaluation.Labelled> data, Map<String, float[]> vectors) {
-        return data.stream().map(l -> new TopicModel.Example(l.document(), l.text(), vectors.get(l.text()), l.topics())).toList();
+    private static List<TopicModel.Example> examples(List<TopicEvaluation.Labelled> data, Map<String, float[]> vectors, TopicClassifier cues) {
+        return data.stream().map(l -> new TopicModel.Example(l.document(), l.text(), vectors.get(l.text()), l.topics(), cues.cues(l.text()).keySet())).toList();
     }
 
     private static Set<String> ids(List<TopicMatch> matches) {

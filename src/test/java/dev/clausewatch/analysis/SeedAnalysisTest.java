@@ -37,8 +37,9 @@ class SeedAnalysisTest {
                     "to harass", "harassment",
                     "to intentionally circumvent safety filters", "safety-filter-circumvention",
                     "to perform a lethal function in a weapon", "autonomous-weapons");
+            // Its topic first (the likeliest); "to depict a person" also gets privacy-tracking-identification, less sure (see EVALUATION.md).
             prohibitions.forEach((start, topic) -> assertThat(w.analyzer().topics(provision(provisions, start)))
-                    .as(start).extracting(TopicMatch::topicId).contains(topic));
+                    .as(start).extracting(TopicMatch::topicId).first().isEqualTo(topic));
 
             Provision decisions = provision(provisions, "Responsible AI Requirements.");
             var references = References.in(provisions, new RegisteredDocuments(w.registry(), Optional.empty()), RAI);

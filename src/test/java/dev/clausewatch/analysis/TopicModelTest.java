@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The learned topic classifier on the committed sample of the topic labels (290 real paragraphs of
@@ -55,8 +56,8 @@ class TopicModelTest {
         TopicEvaluation.Result learned = TopicEvaluation.crossValidate("learned", topics, data, training -> {
             Set<String> documents = training.stream().map(TopicEvaluation.Labelled::document).collect(Collectors.toCollection(TreeSet::new));
             trainedOn.add(documents);
-            TopicModel model = TopicModel.train(topics, examples(training), "test", 11);
-            return text -> model.topics(text, vectors.get(text)).keySet();
+            TopicModel model = TopicModel.train(topics, examples(training), "test");
+            return text -> model.topics(text, vectors.get(text), Set.of()).keySet();
         }, 4);
         TopicClassifier cues = new TopicClassifier(Knowledge.bundled());
         TopicEvaluation.Result cueResult = TopicEvaluation.fixed("cues", topics, data,
@@ -72,11 +73,42 @@ class TopicModelTest {
     @Test
     void training_twice_from_the_same_seed_gives_the_same_topics() {
         List<TopicModel.Example> examples = examples(data);
-        TopicModel first = TopicModel.train(topics, examples, "test", 5), second = TopicModel.train(topics, examples, "test", 5);
+        TopicModel first = TopicModel.train(topics, examples, "test"), second = TopicModel.train(topics, examples, "test");
         assertThat(second.thresholds()).isEqualTo(first.thresholds());
+        assertThat(second.cuedThresholds()).isEqualTo(first.cuedThresholds());
         for (TopicEvaluation.Labelled l : data.subList(0, 40)) {
-            assertThat(second.topics(l.text(), vectors.get(l.text()))).isEqualTo(first.topics(l.text(), vectors.get(l.text())));
+            assertThat(second.topics(l.text(), vectors.get(l.text()), Set.of())).isEqualTo(first.topics(l.text(), vectors.get(l.text()), Set.of()));
         }
+    }
+
+    @Test
+    void the_model_written_and_read_back_says_the_same_topics_with_confidences_calibrated_on_held_out_documents(@TempDir Path dir) throws IOException {
+        TopicModel model = TopicModel.train(topics, examples(data), "test");
+        Path file = dir.resolve("topic-model.json.gz");
+        model.write(file);
+        TopicModel read;
+        try (var in = Files.newInputStream(file)) {
+            read = TopicModel.read(in);
+        }
+        for (TopicEvaluation.Labelled l : data) {
+            assertThat(read.topics(l.text(), vectors.get(l.text()), Set.of())).isEqualTo(model.topics(l.text(), vectors.get(l.text()), Set.of()));
+        }
+        // Isotonic: a higher score never means a lower confidence, and the scores span from unlikely to likely.
+        double[] rates = read.calibration().rate();
+        for (int i = 1; i < rates.length; i++) assertThat(rates[i]).isGreaterThanOrEqualTo(rates[i - 1]);
+        assertThat(read.calibration().confidence(0.0)).isLessThan(0.1);
+        assertThat(read.calibration().confidence(1.0)).isGreaterThan(0.5);
+    }
+
+    @Test
+    void the_nearest_labelled_examples_of_a_topic_have_it_and_come_most_alike_first() {
+        TopicModel model = TopicModel.train(topics, examples(data), "test");
+        TopicEvaluation.Labelled arbitration = data.stream().filter(l -> l.topics().contains("arbitration-class-waiver")).findFirst().orElseThrow();
+        var nearest = model.nearest("arbitration-class-waiver", vectors.get(arbitration.text()), 3);
+        assertThat(nearest).isNotEmpty().allSatisfy(e -> assertThat(e.getKey().topics()).contains("arbitration-class-waiver"));
+        assertThat(nearest.getFirst().getValue()).as("the paragraph itself, to within the bytes' rounding").isGreaterThan(0.99);
+        assertThat(nearest).extracting(Map.Entry::getValue).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(nearest.getFirst().getKey().excerpt()).hasSizeLessThanOrEqualTo(162).isNotBlank();
     }
 
     @Test
@@ -92,6 +124,6 @@ class TopicModelTest {
     }
 
     private static List<TopicModel.Example> examples(List<TopicEvaluation.Labelled> labelled) {
-        return labelled.stream().map(l -> new TopicModel.Example(l.document(), l.text(), vectors.get(l.text()), l.topics())).toList();
+        return labelled.stream().map(l -> new TopicModel.Example(l.document(), l.text(), vectors.get(l.text()), l.topics(), Set.of())).toList();
     }
 }
