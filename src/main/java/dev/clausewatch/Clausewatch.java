@@ -8,11 +8,9 @@ import dev.clausewatch.alert.DeliveryConfig;
 import dev.clausewatch.alert.Notifications;
 
 import dev.clausewatch.analysis.Analyzer;
-import dev.clausewatch.analysis.ClauseModel;
 import dev.clausewatch.analysis.Peers;
 import dev.clausewatch.analysis.SentenceEmbeddings;
 import dev.clausewatch.analysis.TopicClassifier;
-import dev.clausewatch.analysis.TopicModel;
 import dev.clausewatch.archive.Archive;
 import dev.clausewatch.knowledge.Knowledge;
 import dev.clausewatch.archive.ArchiveVerifier;
@@ -86,9 +84,7 @@ public final class Clausewatch {
      */
     private static Analyzer analyzer(Knowledge knowledge, JdbiEmbeddingCache cache) {
         SentenceEmbeddings embeddings = new SentenceEmbeddings(cache);
-        TopicClassifier topics = TopicModel.bundled().map(model -> TopicClassifier.learned(knowledge, model, embeddings::embed))
-                .orElseGet(() -> new TopicClassifier(knowledge, ClauseModel.bundled(), embeddings::embed));
-        return new Analyzer(knowledge, topics.prefetchingWith(embeddings),
+        return new Analyzer(knowledge, TopicClassifier.shipped(knowledge, embeddings::embed).prefetchingWith(embeddings),
                 new Peers(new TopicClassifier(knowledge), embeddings));
     }
 
@@ -186,6 +182,6 @@ public final class Clausewatch {
                 throw new UncheckedIOException("cannot read " + resource + " to name the topic deriver", e);
             }
         }
-        return new Derivers(Derivers.STRUCTURE, "topics-" + topics + knowledge.topicsAsOf());
+        return new Derivers(Derivers.STRUCTURE, "topics-" + TopicClassifier.RULES + "." + topics + knowledge.topicsAsOf());
     }
 }

@@ -21,6 +21,12 @@ import java.util.Set;
  * phrase. The evidence names the cues found.
  */
 public final class TopicClassifier {
+    /**
+     * The version of how this class turns model and cues into topics, part of the topic deriver's
+     * name (with the models' and knowledge's hashes): raise it when a change here changes topics, so
+     * stored topics are derived again as a technical upgrade.
+     */
+    public static final String RULES = "r2";
     static final double THRESHOLD = 1.0;
     private static final Set<String> STOP = Set.copyOf(List.of("the", "and", "for", "with", "that", "this", "from", "your", "our", "you", "are", "any",
             "not", "may", "must", "will", "use", "uses", "using", "used", "other", "others", "such", "into", "about", "their", "they",
@@ -58,6 +64,12 @@ public final class TopicClassifier {
      */
     public TopicClassifier(Knowledge knowledge, java.util.Optional<ClauseModel> model, java.util.function.Function<String, float[]> embed) {
         this(knowledge, model, java.util.Optional.empty(), embed);
+    }
+
+    /** What the build ships: the learned topic model when it holds one, else the cues plus the clause model. */
+    public static TopicClassifier shipped(Knowledge knowledge, java.util.function.Function<String, float[]> embed) {
+        return TopicModel.bundled().map(model -> learned(knowledge, model, embed))
+                .orElseGet(() -> new TopicClassifier(knowledge, ClauseModel.bundled(), embed));
     }
 
     /**
@@ -155,9 +167,10 @@ public final class TopicClassifier {
         float[] paragraph = mean(vectors);
         Map<String, TopicMatch> cued = cues(text);
         Map<String, Double> said = new LinkedHashMap<>(topics.topics(text, paragraph, cued.keySet()));
-        if (Texts.words(text).size() < TopicModel.SHORTEST_TRAINED) {
+        if (Texts.words(text).size() < TopicModel.SHORTEST_TRAINED && !dev.clausewatch.provision.EffectiveDate.isDateLine(text)) {
             // Shorter than any paragraph the model learned from (a list item, a heading's sentence): its
             // thresholds do not hold there, so the cues name the candidates and the model picks the likeliest.
+            // A date statement ("Last updated: …") is none: it dates the document, it does not modify it.
             Map<String, Double> p = topics.probabilities(text, paragraph);
             cued.keySet().stream().max(Comparator.comparingDouble(p::get)).ifPresent(best -> said.putIfAbsent(best, p.get(best)));
         }
@@ -167,7 +180,7 @@ public final class TopicClassifier {
             String carrying = sentences.size() < 2 ? null : carryingSentence(topics, topic, sentences, vectors);
             List<TopicMatch.Like> likes = topics.nearest(topic, paragraph, 3).stream().filter(e -> e.getValue() < SAME_TEXT).limit(2)
                     .map(e -> new TopicMatch.Like(e.getKey().document(), e.getKey().excerpt(), Math.round(e.getValue() * 100) / 100.0)).toList();
-            matches.add(new TopicMatch(topic, Math.round(topics.calibration().confidence(p) * 100) / 100.0, cues, carrying, likes));
+            matches.add(new TopicMatch(topic, Math.round(topics.calibration().confidence(p, cued.containsKey(topic)) * 100) / 100.0, cues, carrying, likes));
         });
         matches.sort(Comparator.comparingDouble(TopicMatch::confidence).reversed().thenComparing(TopicMatch::topicId));
         return matches;

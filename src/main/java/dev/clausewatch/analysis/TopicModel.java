@@ -106,18 +106,34 @@ public record TopicModel(List<String> topics, float[] idf, float embeddingScale,
     }
 
     /**
-     * How often a held-out paragraph scored at a probability had the topic (all topics pooled,
+     * How often a held-out paragraph scored at a probability had the topic (all topics pooled;
+     * separately for paragraphs with and without the topic's cues, whose base rates differ tenfold;
      * isotonic: pool-adjacent-violators), so that a confidence of 0.8 means that eight in ten
      * paragraphs of unseen documents scored like this one were labelled with the topic.
      */
-    public record Calibration(double[] upTo, double[] rate) {
+    public record Calibration(Steps plain, Steps cued) {
         static Calibration of(List<String> topics, List<Example> examples, double[][] heldOut) {
-            List<double[]> points = new ArrayList<>();
+            List<double[]> plain = new ArrayList<>(), cued = new ArrayList<>();
             for (int t = 0; t < topics.size(); t++) {
-                for (int i = 0; i < examples.size(); i++) points.add(new double[] {heldOut[t][i], examples.get(i).topics().contains(topics.get(t)) ? 1 : 0});
+                for (int i = 0; i < examples.size(); i++) {
+                    Example e = examples.get(i);
+                    (e.cued().contains(topics.get(t)) ? cued : plain).add(new double[] {heldOut[t][i], e.topics().contains(topics.get(t)) ? 1 : 0});
+                }
             }
+            return new Calibration(Steps.isotonic(plain), Steps.isotonic(cued));
+        }
+
+        /** The held-out rate of paragraphs scored like this, with or without the topic's cues. */
+        public double confidence(double probability, boolean withCues) {
+            return (withCues ? cued : plain).at(probability);
+        }
+    }
+
+    /** A non-decreasing step function: up to {@code upTo[b]}, the rate {@code rate[b]}. */
+    public record Steps(double[] upTo, double[] rate) {
+        static Steps isotonic(List<double[]> points) {
             points.sort(java.util.Comparator.comparingDouble(p -> p[0]));
-            // Blocks of (highest probability, sum of outcomes, count), merged while a block's rate exceeds the next one's.
+            // Blocks of (highest probability, sum of outcomes, count), merged while a block's rate is not below the one before.
             List<double[]> blocks = new ArrayList<>();
             for (double[] p : points) {
                 blocks.add(new double[] {p[0], p[1], 1});
@@ -133,14 +149,13 @@ public record TopicModel(List<String> topics, float[] idf, float embeddingScale,
                 upTo[b] = blocks.get(b)[0];
                 rate[b] = blocks.get(b)[1] / blocks.get(b)[2];
             }
-            return new Calibration(upTo, rate);
+            return new Steps(upTo, rate);
         }
 
-        /** The held-out rate of the block this probability falls in. */
-        public double confidence(double probability) {
-            int at = java.util.Arrays.binarySearch(upTo, probability);
-            int block = at >= 0 ? at : Math.min(upTo.length - 1, -at - 1);
-            return rate[block];
+        double at(double probability) {
+            if (upTo.length == 0) return 0;
+            int found = java.util.Arrays.binarySearch(upTo, probability);
+            return rate[found >= 0 ? found : Math.min(upTo.length - 1, -found - 1)];
         }
     }
 

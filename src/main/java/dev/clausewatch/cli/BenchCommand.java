@@ -299,7 +299,7 @@ final class BenchCommand implements Runnable {
             }
             var knowledge = dev.clausewatch.knowledge.Knowledge.bundled();
             var embeddings = new dev.clausewatch.analysis.SentenceEmbeddings();
-            var classifier = new dev.clausewatch.analysis.TopicClassifier(knowledge, dev.clausewatch.analysis.ClauseModel.bundled(), embeddings::embed);
+            var classifier = dev.clausewatch.analysis.TopicClassifier.shipped(knowledge, embeddings::embed);
             PrintWriter out = spec.commandLine().getOut();
             for (String pass : List.of("cold", "cached")) {
                 long start = System.nanoTime();

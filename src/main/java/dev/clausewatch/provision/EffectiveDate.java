@@ -47,7 +47,12 @@ public record EffectiveDate(LocalDate date, String label, String provisionId, in
 
     /** Whether a provision is only a date statement ("Last updated: March 3, 2024"): short, and stating a date. */
     public static boolean isDateLine(Provision p) {
-        return Texts.wordCount(p.text()) <= 12 && hasDigit(p.text()) && STATED.matcher(p.text()).find();
+        return isDateLine(p.text());
+    }
+
+    /** Whether a text is only a date statement (see {@link #isDateLine(Provision)}). */
+    public static boolean isDateLine(String text) {
+        return Texts.wordCount(text) <= 12 && hasDigit(text) && STATED.matcher(text).find();
     }
 
     private static boolean hasDigit(String text) {

@@ -94,10 +94,10 @@ class TopicModelTest {
             assertThat(read.topics(l.text(), vectors.get(l.text()), Set.of())).isEqualTo(model.topics(l.text(), vectors.get(l.text()), Set.of()));
         }
         // Isotonic: a higher score never means a lower confidence, and the scores span from unlikely to likely.
-        double[] rates = read.calibration().rate();
+        double[] rates = read.calibration().plain().rate();
         for (int i = 1; i < rates.length; i++) assertThat(rates[i]).isGreaterThanOrEqualTo(rates[i - 1]);
-        assertThat(read.calibration().confidence(0.0)).isLessThan(0.1);
-        assertThat(read.calibration().confidence(1.0)).isGreaterThan(0.5);
+        assertThat(read.calibration().confidence(0.0, false)).isLessThan(0.1);
+        assertThat(read.calibration().confidence(1.0, false)).isGreaterThan(0.5);
     }
 
     @Test
