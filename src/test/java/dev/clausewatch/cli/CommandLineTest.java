@@ -296,6 +296,20 @@ class CommandLineTest {
     }
 
     @Test
+    void regulations_and_topics_list_as_json_with_dates_as_iso_strings() throws Exception {
+        Run regulations = run("regulations", "--json");
+        assertThat(regulations.status()).as(regulations.err()).isZero();
+        JsonNode aiAct = regulations.json().findParents("id").stream().filter(n -> n.path("id").asText().equals("eu-ai-act")).findFirst().orElseThrow();
+        assertThat(aiAct.path("shortName").asText()).isEqualTo("EU AI Act");
+        // Dates as text (a year, a month or a day, as the fact sheets know them), never the array a bare ObjectMapper writes.
+        assertThat(regulations.json().findValues("date")).isNotEmpty()
+                .allMatch(d -> d.isTextual() && d.asText().matches("\\d{4}(-\\d{2}){0,2}"));
+        Run topics = run("topics", "--json");
+        assertThat(topics.status()).as(topics.err()).isZero();
+        assertThat(topics.json().findValuesAsText("id")).contains("ai-training-on-user-content");
+    }
+
+    @Test
     void a_bad_database_url_is_refused_with_what_to_use() {
         Run run = run("--db-url", "mysql://localhost/x", "platforms");
         assertThat(run.status()).isEqualTo(2);
