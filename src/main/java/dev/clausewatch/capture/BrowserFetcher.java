@@ -89,20 +89,19 @@ public final class BrowserFetcher implements AutoCloseable {
                     // Extraction reports the missing selector with the page it got.
                 }
             }
-            if (page.url().startsWith("chrome-error:")) {
-                // The page navigated on by itself (script, refresh) and the browser showed its own error page: not a version.
-                refusals.addAll(proxy.takeRefusals());
-                if (!refusals.isEmpty()) throw refused(url, refusals);
-                throw new CaptureFailure(Kind.BROWSER, "the page at " + url + " navigated to a page the browser could not load");
-            }
             int status = response.status();
             if (status >= 400) throw new CaptureFailure(status == 403 ? Kind.FORBIDDEN : status >= 500 ? Kind.SERVER_ERROR : Kind.HTTP_ERROR,
                     "HTTP " + status + " from " + url + " (browser)");
             Map<String, List<String>> headers = new LinkedHashMap<>();
             response.allHeaders().forEach((k, v) -> headers.put(k, List.of(v)));
+            // The page may navigate on by itself (script, refresh) at any moment: the address is read before and after
+            // the DOM, and the DOM is the page's only if both are the same web address.
+            String before = page.url();
             byte[] html = page.content().getBytes(StandardCharsets.UTF_8);
+            String after = page.url();
+            if (!before.equals(after) || !isWebAddress(after)) throw navigatedAway(url, after);
             return new FetchResult(html, "text/html; charset=utf-8",
-                    new CaptureMetadata(url, URI.create(page.url()), status, headers, clock.instant()));
+                    new CaptureMetadata(url, URI.create(after), status, headers, clock.instant()));
         } catch (PlaywrightException e) {
             refusals.addAll(proxy.takeRefusals());
             if (!refusals.isEmpty()) throw refused(url, refusals);
@@ -110,6 +109,18 @@ public final class BrowserFetcher implements AutoCloseable {
             throw new CaptureFailure(message.contains("Timeout") ? Kind.TIMEOUT : Kind.BROWSER,
                     "the browser could not load " + url + ": " + message, 0, e);
         }
+    }
+
+    private static boolean isWebAddress(String address) {
+        return address.startsWith("https://") || address.startsWith("http://");
+    }
+
+    /** The page left itself while it was read: refused when it went where captures may not reach, else a browser failure. */
+    private CaptureFailure navigatedAway(URI url, String now) {
+        refusals.addAll(proxy.takeRefusals());
+        if (!refusals.isEmpty()) return refused(url, refusals);
+        return new CaptureFailure(Kind.BROWSER, "the page at " + url + " navigated on by itself while it was read (now at "
+                + (now.startsWith("chrome-error:") ? "the browser's error page" : now) + "); captured again at the next run");
     }
 
     private static CaptureFailure refused(URI url, List<String> refusals) {
