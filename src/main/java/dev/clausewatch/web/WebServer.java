@@ -122,6 +122,8 @@ public final class WebServer {
         view.prepareInBackground();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // A path that exists under another method answers 405 with the methods it has (RFC 9110 §15.5.6), not 404.
+            config.http.prefer405over404 = true;
             config.routes.get("/", pages::home);
             config.routes.get("/methodology", pages::methodology);
             config.routes.get("/search", ctx -> {
@@ -183,6 +185,7 @@ public final class WebServer {
                 config.routes.get("/feeds/alerts/{secret}", ctx -> feeds.alerts(ctx, organisationRecords.feed(ctx.pathParam("secret").replaceFirst("\\.atom$", ""))));
                 config.routes.get("/documents/{platform}/{type}/report.pdf", this::report);
             }
+            config.routes.exception(io.javalin.http.MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, e));
             config.routes.exception(Refused.class, (e, ctx) -> refused(ctx, e));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
             config.routes.exception(NotYet.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));
@@ -215,6 +218,15 @@ public final class WebServer {
         java.util.Set<String> paths = new java.util.LinkedHashSet<>(api.routes().keySet());
         if (organisationApi != null) organisationApi.routes().keySet().forEach(r -> paths.add(r.path()));
         return paths;
+    }
+
+    /** 405 with the path's methods in {@code Allow} (HEAD goes with GET, as Javalin answers it) and said in words. */
+    private void methodNotAllowed(Context ctx, io.javalin.http.MethodNotAllowedResponse e) {
+        java.util.Set<String> allowed = new java.util.LinkedHashSet<>();
+        for (String m : String.join(",", e.getDetails().values()).split("\\s*,\\s*")) if (!m.isBlank()) allowed.add(m.strip().toUpperCase(java.util.Locale.ROOT));
+        if (allowed.contains("GET")) allowed.add("HEAD");
+        ctx.header("Allow", String.join(", ", allowed));
+        error(ctx, HttpStatus.METHOD_NOT_ALLOWED, ctx.path() + " does not answer " + ctx.method() + "; it answers " + String.join(", ", allowed) + ".");
     }
 
     /** A refusal: sign in first (a page asked for by a browser goes to the sign-in form and back), or its status and sentence. */

@@ -250,6 +250,18 @@ class PagesTest {
         assertThat(get("/api/v1/no-such-route").body()).startsWith("{").contains("\"detail\":\"There is no API route GET /api/v1/no-such-route.\"");
     }
 
+    @Test
+    void a_method_a_route_does_not_answer_gets_405_with_the_methods_it_does() throws Exception {
+        for (String path : List.of("/documents/chatgpt/terms-of-service", "/api/v1/platforms")) {
+            var delete = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(delete.statusCode()).as(path).isEqualTo(405);
+            assertThat(delete.headers().firstValue("Allow")).as(path).hasValue("GET, HEAD");
+            assertThat(delete.body()).as(path).contains(path + " does not answer DELETE; it answers GET, HEAD.");
+        }
+        assertThat(get("/no/such/page").statusCode()).as("a path no method answers stays 404").isEqualTo(404);
+    }
+
     /** Every page a visitor can reach from the home page in the journey, for the checks that apply to all pages. */
     private List<String> everyKindOfPage() throws Exception {
         String document = get("/documents/amazon-web-services/responsible-ai-policy").body();
