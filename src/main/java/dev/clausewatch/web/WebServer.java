@@ -176,6 +176,8 @@ public final class WebServer {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Referrer-Policy", "no-referrer");
                 if (ctx.res().getHeader("Cache-Control") == null) ctx.header("Cache-Control", "no-cache");
+                // Javalin gzips a body a client accepts gzipped: a cache must keep the two apart.
+                if (ctx.res().getHeader("Vary") == null) ctx.header("Vary", "Accept-Encoding");
             });
             api.routes().forEach(config.routes::get);
             if (accountPages != null) {

@@ -262,6 +262,18 @@ class PagesTest {
         assertThat(get("/no/such/page").statusCode()).as("a path no method answers stays 404").isEqualTo(404);
     }
 
+    @Test
+    void a_gzipped_answer_says_it_varies_with_accept_encoding() throws Exception {
+        for (String path : List.of("/documents/chatgpt/terms-of-service", "/api/v1/platforms")) {
+            var gzipped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).header("Accept-Encoding", "gzip").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            // Javalin gzips bodies of 1,500 bytes or more: the document page is, the short platform list is not; both vary.
+            if (path.startsWith("/documents")) assertThat(gzipped.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+            assertThat(gzipped.headers().allValues("Vary")).as(path).contains("Accept-Encoding");
+            assertThat(get(path).headers().allValues("Vary")).as(path + ", plain").contains("Accept-Encoding");
+        }
+    }
+
     /** Every page a visitor can reach from the home page in the journey, for the checks that apply to all pages. */
     private List<String> everyKindOfPage() throws Exception {
         String document = get("/documents/amazon-web-services/responsible-ai-policy").body();
