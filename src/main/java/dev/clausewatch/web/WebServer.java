@@ -124,9 +124,9 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             // A path that exists under another method answers 405 with the methods it has (RFC 9110 §15.5.6), not 404.
             config.http.prefer405over404 = true;
-            config.routes.get("/", pages::home);
-            config.routes.get("/methodology", pages::methodology);
-            config.routes.get("/search", ctx -> {
+            getAndHead(config, "/", pages::home);
+            getAndHead(config, "/methodology", pages::methodology);
+            getAndHead(config, "/search", ctx -> {
                 String q = ctx.queryParam("q");
                 if (q == null || q.isBlank()) {
                     pages.search(ctx, null, null);
@@ -135,41 +135,41 @@ public final class WebServer {
                     pages.search(ctx, search.search(query), query);
                 }
             });
-            config.routes.get("/regulations/{regulation}", ctx -> pages.regulation(ctx, view.analyzer().knowledge().regulation(ctx.pathParam("regulation"))
+            getAndHead(config, "/regulations/{regulation}", ctx -> pages.regulation(ctx, view.analyzer().knowledge().regulation(ctx.pathParam("regulation"))
                     .orElseThrow(() -> new NotFound("No regulation " + ctx.pathParam("regulation") + " in the knowledge data.")),
                     java.util.Optional.ofNullable(ctx.queryParam("article"))));
-            config.routes.get("/topics/{topic}", ctx -> {
+            getAndHead(config, "/topics/{topic}", ctx -> {
                 String id = ctx.pathParam("topic");
                 pages.topic(ctx, id, topic(id), comparison);
             });
-            config.routes.get("/feeds/documents/{platform}/{type}.atom", ctx -> {
+            getAndHead(config, "/feeds/documents/{platform}/{type}.atom", ctx -> {
                 Document d = selection.document(ctx, ctx.pathParam("type").replaceAll("\\.atom$", ""));
                 feeds.documents(ctx, d.title() + " — Clausewatch", ctx.path(), List.of(d));
             });
-            config.routes.get("/feeds/platforms/{platform}.atom", ctx -> {
+            getAndHead(config, "/feeds/platforms/{platform}.atom", ctx -> {
                 Platform p = platform(ctx.pathParam("platform").replaceAll("\\.atom$", ""));
                 feeds.documents(ctx, p.name() + " — Clausewatch", ctx.path(), registry.documents(p.id()));
             });
-            config.routes.get("/feeds/topics/{topic}.atom", ctx -> {
+            getAndHead(config, "/feeds/topics/{topic}.atom", ctx -> {
                 String id = ctx.pathParam("topic").replaceAll("\\.atom$", "");
                 Topic topic = topic(id);
                 feeds.topic(ctx, topic.title() + " — Clausewatch", ctx.path(), registry.documents(), topic.title(), change -> onTopic(change, id));
             });
-            config.routes.get("/platforms/{platform}", ctx -> pages.platform(ctx, platform(ctx.pathParam("platform"))));
-            config.routes.get("/documents/{platform}/{type}", ctx -> {
+            getAndHead(config, "/platforms/{platform}", ctx -> pages.platform(ctx, platform(ctx.pathParam("platform"))));
+            getAndHead(config, "/documents/{platform}/{type}", ctx -> {
                 Document document = selection.document(ctx);
                 List<VersionProvisions> history = view.history(document);
                 String at = ctx.queryParam("at");
                 pages.document(ctx, document, history, at == null || at.isBlank() ? history.getLast() : selection.inForce(document, history, at));
             });
-            config.routes.get("/documents/{platform}/{type}/changes", ctx -> {
+            getAndHead(config, "/documents/{platform}/{type}/changes", ctx -> {
                 Document document = selection.document(ctx);
                 List<VersionProvisions> history = view.history(document);
                 Selection.Pair pair = selection.pair(ctx, document, history);
                 pages.change(ctx, document, history, pair.from(), pair.to());
             });
-            config.routes.get("/documents/{platform}/{type}/provisions/{id}", ctx -> pages.provision(ctx, selection.document(ctx), ctx.pathParam("id")));
-            config.routes.get(cssPath, ctx -> ctx.contentType("text/css; charset=utf-8")
+            getAndHead(config, "/documents/{platform}/{type}/provisions/{id}", ctx -> pages.provision(ctx, selection.document(ctx), ctx.pathParam("id")));
+            getAndHead(config, cssPath, ctx -> ctx.contentType("text/css; charset=utf-8")
                     .header("Cache-Control", "public, max-age=31536000, immutable").result(css));
             config.routes.after(ctx -> {
                 ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
@@ -179,13 +179,13 @@ public final class WebServer {
                 // Javalin gzips a body a client accepts gzipped: a cache must keep the two apart.
                 if (ctx.res().getHeader("Vary") == null) ctx.header("Vary", "Accept-Encoding");
             });
-            api.routes().forEach(config.routes::get);
+            api.routes().forEach((path, handler) -> getAndHead(config, path, handler));
             if (accountPages != null) {
-                accountPages.gets().forEach(config.routes::get);
+                accountPages.gets().forEach((path, handler) -> getAndHead(config, path, handler));
                 accountPages.posts().forEach(config.routes::post);
                 organisationApi.routes().forEach((route, handler) -> config.routes.addHttpHandler(route.method(), route.path(), handler));
-                config.routes.get("/feeds/alerts/{secret}", ctx -> feeds.alerts(ctx, organisationRecords.feed(ctx.pathParam("secret").replaceFirst("\\.atom$", ""))));
-                config.routes.get("/documents/{platform}/{type}/report.pdf", this::report);
+                getAndHead(config, "/feeds/alerts/{secret}", ctx -> feeds.alerts(ctx, organisationRecords.feed(ctx.pathParam("secret").replaceFirst("\\.atom$", ""))));
+                getAndHead(config, "/documents/{platform}/{type}/report.pdf", this::report);
             }
             config.routes.exception(io.javalin.http.MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, e));
             config.routes.exception(Refused.class, (e, ctx) -> refused(ctx, e));
@@ -220,6 +220,15 @@ public final class WebServer {
         java.util.Set<String> paths = new java.util.LinkedHashSet<>(api.routes().keySet());
         if (organisationApi != null) organisationApi.routes().keySet().forEach(r -> paths.add(r.path()));
         return paths;
+    }
+
+    /**
+     * A page or API route answers HEAD as it answers GET: the same handler, so the same status and
+     * headers (Jetty sends no body for HEAD); Javalin alone answers HEAD with an empty text/plain.
+     */
+    private static void getAndHead(io.javalin.config.JavalinConfig config, String path, io.javalin.http.Handler handler) {
+        config.routes.get(path, handler);
+        config.routes.addHttpHandler(io.javalin.http.HandlerType.HEAD, path, handler);
     }
 
     /** 405 with the path's methods in {@code Allow} (HEAD goes with GET, as Javalin answers it) and said in words. */

@@ -274,6 +274,18 @@ class PagesTest {
         }
     }
 
+    @Test
+    void head_answers_as_get_does_without_the_body() throws Exception {
+        for (String path : List.of("/", "/documents/chatgpt/terms-of-service", "/api/v1/platforms", "/no/such/page")) {
+            var got = get(path);
+            var head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).HEAD().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).as(path).isEqualTo(got.statusCode());
+            assertThat(head.headers().firstValue("Content-Type")).as(path).isEqualTo(got.headers().firstValue("Content-Type"));
+            assertThat(head.body()).as(path).isEmpty();
+        }
+    }
+
     /** Every page a visitor can reach from the home page in the journey, for the checks that apply to all pages. */
     private List<String> everyKindOfPage() throws Exception {
         String document = get("/documents/amazon-web-services/responsible-ai-policy").body();
