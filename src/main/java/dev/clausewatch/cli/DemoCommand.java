@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Workspace workspace = root.open()) {
             out.println("Importing the demo dataset " + dataset + " into " + workspace.storeDescription());
             ImportReport report = workspace.importer().importPaths(List.of(dataset));
-            ImportCommand.print(out, spec.commandLine().getErr(), report, false);
+            ImportCommand.print(out, spec.commandLine().getErr(), report, false, false);
             ProcessCommand.print(out, ProcessCommand.catchUp(workspace.processor(), spec.commandLine().getErr(), true), false);
             ProcessCommand.refreshSearchIndex(workspace);
             out.println();

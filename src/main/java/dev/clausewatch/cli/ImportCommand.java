@@ -31,6 +31,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also name each file left alone, and why.")
+    boolean verbose;
+
     @Option(names = "--no-process", description = "Only archive; leave deriving to `clausewatch process` (e.g. run by several processes).")
     boolean noProcess;
 
@@ -38,7 +41,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         try (Workspace workspace = root.open()) {
             ImportReport report = workspace.importer().importPaths(paths);
-            print(spec.commandLine().getOut(), spec.commandLine().getErr(), report, json);
+            print(spec.commandLine().getOut(), spec.commandLine().getErr(), report, json, verbose);
             if (!noProcess) {
                 var done = ProcessCommand.catchUp(workspace.processor(), spec.commandLine().getErr(), !json);
                 ProcessCommand.refreshSearchIndex(workspace);
@@ -48,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    static void print(PrintWriter out, PrintWriter err, ImportReport report, boolean json) {
+    static void print(PrintWriter out, PrintWriter err, ImportReport report, boolean json, boolean verbose) {
         if (json) {
             Map<String, Object> value = new LinkedHashMap<>();
             List<Map<String, Object>> documents = new ArrayList<>();
@@ -60,6 +63,7 @@ final class ImportCommand implements Callable<Integer> {
             value.put("declarationsAdded", report.declarationsAdded());
             value.put("declarationsAlreadyKnown", report.declarationsKnown());
             value.put("filesIgnored", report.filesIgnored());
+            value.put("ignored", report.ignored().stream().map(i -> Map.of("file", i.file().toString(), "why", i.why())).toList());
             value.put("rejected", report.rejected().stream().map(e -> Map.of("file", e.file().toString(),
                     "problems", e.problems().stream().map(p -> Map.of("field", p.field(), "rule", p.rule())).toList())).toList());
             Output.json(out, value);
@@ -73,9 +77,11 @@ final class ImportCommand implements Callable<Integer> {
         if (!rows.isEmpty()) {
             Output.table(out, List.of("DOCUMENT", "NEW VERSIONS", "VERIFIED", "REAPPEARED", "ALREADY ARCHIVED"), rows);
         }
-        out.printf("%d new versions, %d observations, %d already archived; declarations: %d new, %d already known; %d files ignored%n",
+        out.printf("%d new versions, %d observations, %d already archived; declarations: %d new, %d already known; %d files ignored%s%n",
                 report.versionsAdded(), report.observationsAdded(), report.alreadyArchived(),
-                report.declarationsAdded(), report.declarationsKnown(), report.filesIgnored());
+                report.declarationsAdded(), report.declarationsKnown(), report.filesIgnored(),
+                report.filesIgnored() > 0 && !verbose ? " (--verbose names them)" : "");
+        if (verbose) report.ignored().forEach(i -> out.println("ignored " + i.file() + ": " + i.why()));
         out.flush();
         for (InvalidInputException rejected : report.rejected()) err.println("rejected " + rejected.getMessage());
         err.flush();

@@ -144,7 +144,7 @@ public final class Importer {
         final List<Path> clips = new ArrayList<>();
         final List<InvalidInputException> rejected = new ArrayList<>();
         final Set<Path> claimedFolders = new HashSet<>();
-        int ignored;
+        final List<ImportReport.Ignored> ignored = new ArrayList<>();
 
         void add(Path path) {
             if (!Files.exists(path)) {
@@ -179,13 +179,13 @@ public final class Importer {
                         notImportable(file, named, "is a manifest without \"versions\": not a version history");
                     }
                 } else if (name.equals("index.json") && !named) {
-                    ignored++;
+                    ignored.add(new ImportReport.Ignored(file, "an index of version histories: each history is read from its own manifest"));
                 } else if (name.endsWith(".history.json")) {
                     declarationHistories.add(file);
                 } else if (name.endsWith(".json")) {
                     serviceDeclarations.add(file);
                 } else if (claimedFolders.contains(file.getParent())) {
-                    if (!name.endsWith(".md")) ignored++;
+                    if (!name.endsWith(".md")) ignored.add(new ImportReport.Ignored(file, "beside a version manifest, which names the files it holds"));
                 } else if (name.endsWith(".md") && DatasetReader.isDatasetFile(file)) {
                     datasetFolders.computeIfAbsent(file.getParent(), k -> new ArrayList<>()).add(file);
                 } else if ((name.endsWith(".md") || name.endsWith(".txt")) && startsWithFrontMatter(file)) {
@@ -200,7 +200,7 @@ public final class Importer {
 
         private void notImportable(Path file, boolean named, String rule) {
             if (named) throw new InvalidInputException(file, "", rule);
-            ignored++;
+            ignored.add(new ImportReport.Ignored(file, rule));
         }
 
         void attempt(Path file, Runnable work) {

@@ -248,6 +248,21 @@ class CommandLineTest {
     }
 
     @Test
+    void files_left_alone_in_a_folder_are_counted_and_with_verbose_named_with_why() throws Exception {
+        Path folder = Files.createDirectories(dataDir.resolve("inbox"));
+        Files.copy(Path.of("demo/clipped/aws-responsible-ai-policy-2024-09-17.md"), folder.resolve("aws-responsible-ai-policy-2024-09-17.md"));
+        Files.writeString(folder.resolve("notes.txt"), "what I meant to read next\n");
+        Run quiet = run("import", "--no-process", folder.toString());
+        assertThat(quiet.status()).as(quiet.err()).isZero();
+        assertThat(quiet.out()).contains("1 files ignored (--verbose names them)").doesNotContain("notes.txt");
+        Run verbose = run("import", "--no-process", "--verbose", folder.toString());
+        assertThat(verbose.out()).contains("ignored " + folder.resolve("notes.txt") + ": is not an importable file");
+        JsonNode json = run("import", "--no-process", "--json", folder.toString()).json();
+        assertThat(json.path("ignored").get(0).path("file").asText()).endsWith("notes.txt");
+        assertThat(json.path("ignored").get(0).path("why").asText()).startsWith("is not an importable file");
+    }
+
+    @Test
     void diff_of_two_files_needs_no_archive() throws Exception {
         Path old = dataDir.resolve("old.md"), now = dataDir.resolve("new.md");
         Files.writeString(old, "# Terms\n\nYou may cancel at any time.\n");
