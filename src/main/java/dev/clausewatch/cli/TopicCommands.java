@@ -30,8 +30,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Training and evaluating the topic classifier on provisions labelled with the 40 topics. */
 final class TopicCommands {
-    static final long SEED = 20261204L;
-
     private TopicCommands() {}
 
     @Command(name = "topics", description = {"Scores topic classifiers on a folder in the layout of shared/data/topic-labels",
