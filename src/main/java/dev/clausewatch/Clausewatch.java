@@ -65,7 +65,15 @@ public final class Clausewatch {
 
     private Clausewatch() {}
 
+    /**
+     * Lucene says on every start, through java.util.logging, that its SIMD vector path is off (it
+     * needs an incubator module): true, and of no consequence while we search no vectors with it.
+     * Kept in a field because java.util.logging holds loggers weakly and would forget the level.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     public static void main(String[] args) {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
         System.exit(ClausewatchCommand.run(Clausewatch::open, args));
     }
 
