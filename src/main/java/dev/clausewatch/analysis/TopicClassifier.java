@@ -164,10 +164,10 @@ public final class TopicClassifier {
         List<String> sentences = Texts.sentences(text);
         if (sentences.isEmpty()) return List.of();
         List<float[]> vectors = sentences.stream().map(embed).toList();
-        float[] paragraph = mean(vectors);
+        float[] paragraph = TopicModel.paragraphVector(vectors);
         Map<String, TopicMatch> cued = cues(text);
         Map<String, Double> said = new LinkedHashMap<>(topics.topics(text, paragraph, cued.keySet()));
-        if (Texts.words(text).size() < TopicModel.SHORTEST_TRAINED && !dev.clausewatch.provision.EffectiveDate.isDateLine(text)) {
+        if (Texts.wordCount(text) < TopicModel.SHORTEST_TRAINED && !dev.clausewatch.provision.EffectiveDate.isDateLine(text)) {
             // Shorter than any paragraph the model learned from (a list item, a heading's sentence): its
             // thresholds do not hold there, so the cues name the candidates and the model picks the likeliest.
             // A date statement ("Last updated: …") is none: it dates the document, it does not modify it.
@@ -217,12 +217,6 @@ public final class TopicClassifier {
             }
         }
         return sentences.get(best);
-    }
-
-    private static float[] mean(List<float[]> vectors) {
-        float[] mean = new float[vectors.getFirst().length];
-        for (float[] v : vectors) for (int d = 0; d < mean.length; d++) mean[d] += v[d] / vectors.size();
-        return mean;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

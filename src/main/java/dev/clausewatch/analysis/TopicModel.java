@@ -262,6 +262,13 @@ public record TopicModel(List<String> topics, float[] idf, float embeddingScale,
         }
     }
 
+    /** A paragraph's vector as the model reads it, in training and in use alike: the mean of its sentences' embeddings. */
+    public static float[] paragraphVector(List<float[]> sentenceEmbeddings) {
+        float[] mean = new float[sentenceEmbeddings.getFirst().length];
+        for (float[] v : sentenceEmbeddings) for (int d = 0; d < mean.length; d++) mean[d] += v[d] / sentenceEmbeddings.size();
+        return mean;
+    }
+
     /** One topic's probability for this text (a paragraph, or one of its sentences with its own embedding). */
     public double probability(String topic, String text, float[] embedding) {
         return sigmoid(weights.get(topic).score(ClauseFeatures.weighted(text, idf), embedding, embeddingScale));

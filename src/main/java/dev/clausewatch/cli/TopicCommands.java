@@ -105,14 +105,8 @@ final class TopicCommands {
         List<float[]> embedded = embeddings.embedAll(all);
         for (int i = 0; i < all.size(); i++) bySentence.put(all.get(i), embedded.get(i));
         Map<String, float[]> vectors = new java.util.HashMap<>();
-        sentences.forEach((p, s) -> vectors.put(p, mean(s.stream().map(bySentence::get).toList())));
+        sentences.forEach((p, s) -> vectors.put(p, TopicModel.paragraphVector(s.stream().map(bySentence::get).toList())));
         return vectors;
-    }
-
-    private static float[] mean(List<float[]> vectors) {
-        float[] mean = new float[SentenceEmbeddings.DIMENSIONS];
-        for (float[] v : vectors) for (int d = 0; d < mean.length; d++) mean[d] += v[d] / vectors.size();
-        return mean;
     }
 
     private static List<TopicModel.Example> examples(List<TopicEvaluation.Labelled> data, Map<String, float[]> vectors, TopicClassifier cues) {
