@@ -37,7 +37,7 @@ public final class StanceRules {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
             Map<String, List<Rule>> rules = new LinkedHashMap<>();
             Map<String, String> silent = new LinkedHashMap<>();
-            root.path("topics").fields().forEachRemaining(topic -> {
+            root.path("topics").properties().forEach(topic -> {
                 List<Rule> list = new ArrayList<>();
                 for (JsonNode s : topic.getValue().path("stances")) {
                     List<Pattern> cues = new ArrayList<>();

@@ -102,10 +102,6 @@ public final class TopicClassifier {
     }
 
     /**
-     * The provision's topics, strongest first. Each sentence is scored on its own and a topic keeps
-     * its best sentence: cues scattered over a long paragraph do not add up to a topic no sentence has.
-     */
-    /**
      * The same classifier, embedding the sentences of many texts at once through {@code embeddings}
      * before classifying them ({@link #classifyAll}): batched inference and one store write per batch.
      */

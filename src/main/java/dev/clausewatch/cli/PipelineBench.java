@@ -137,6 +137,7 @@ final class PipelineBench implements Callable<Integer> {
     }
 
     /** From the commit of a new version to its ChangeDetected event in the outbox, the processor following as serve runs it. */
+    @SuppressWarnings("try") // following runs the processor while the block runs; it is not read
     private void latency(PrintWriter out, Workspace w) throws InterruptedException {
         Document document = w.registry().documents().stream().filter(d -> !w.archive().timeline(d.id()).isEmpty()).findFirst().orElseThrow();
         long[] nanos = new long[latencySamples];

@@ -108,6 +108,7 @@ final class TrackingCommands {
         @Option(names = "--json") boolean json;
 
         @Override
+        @SuppressWarnings("try") // following runs the processor while the loop runs; it is not read
         public Integer call() throws InterruptedException {
             try (Workspace workspace = root.open()) {
                 TrackingLoop loop = workspace.trackingLoop();

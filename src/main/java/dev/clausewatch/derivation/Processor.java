@@ -212,6 +212,7 @@ public final class Processor {
     }
 
     /** Claims and derives one document: HELD when another worker holds it, FAILED (logged, released) when it cannot be derived. */
+    @SuppressWarnings("try") // the renewal is held open, not read: it renews the claim while the block runs
     public Outcome handle(DocumentId document) {
         Optional<DerivedStore.Claim> claimed = store.claim(document, worker, now(), lease);
         if (claimed.isEmpty()) return new Outcome(Outcome.Kind.HELD, NOTHING);

@@ -55,7 +55,7 @@ public final class DeclarationJson {
                     if (f.isTextual()) {
                         filters.add(Filter.named(f.asText()));
                     } else {
-                        var only = f.fields().next();
+                        var only = f.properties().iterator().next();
                         List<String> arguments = new ArrayList<>();
                         only.getValue().forEach(a -> arguments.add(a.asText()));
                         filters.add(new Filter(only.getKey(), arguments));

@@ -136,7 +136,7 @@ public final class OtaDeclarations {
 
         List<SourceDeclaration> current(JsonNode root, PlatformId platform) {
             List<SourceDeclaration> result = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.get("terms").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.get("terms").properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 String path = "terms." + quoted(entry.getKey());
                 Optional<DocumentId> document = documentId(platform, entry.getKey(), path);
@@ -154,7 +154,7 @@ public final class OtaDeclarations {
                 problem("", "a history file must be a JSON object mapping terms types to arrays of declarations");
                 return result;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 String typePath = quoted(entry.getKey());
                 Optional<DocumentId> document = documentId(platform, entry.getKey(), typePath);
@@ -325,7 +325,7 @@ public final class OtaDeclarations {
                 if (item.isTextual() && !item.asText().isBlank()) {
                     result.add(Filter.named(item.asText()));
                 } else if (item.isObject() && item.size() == 1) {
-                    Map.Entry<String, JsonNode> only = item.fields().next();
+                    Map.Entry<String, JsonNode> only = item.properties().iterator().next();
                     List<String> arguments = new ArrayList<>();
                     JsonNode args = only.getValue();
                     if (args.isTextual()) arguments.add(args.asText());

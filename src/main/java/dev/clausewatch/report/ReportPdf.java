@@ -43,7 +43,6 @@ public final class ReportPdf {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
             builder.withW3cDocument(new W3CDom().fromJsoup(html), "/");
             builder.toStream(printed);
             builder.run();

@@ -42,7 +42,6 @@ public final class Pages {
 
     public record HistoryRow(int number, String date, String kind) {}
 
-    /** A reference between documents: the other document (its id when registered), the sentence, and whether it binds. */
     /** A reference between two documents; {@code relation} is "incorporates", "is part of" or "mentions", read from the referring side. */
     public record ReferenceRow(String documentId, String label, String relation, String sentence) {}
 

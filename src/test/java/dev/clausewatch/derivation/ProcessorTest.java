@@ -262,6 +262,7 @@ class ProcessorTest {
 
         @ParameterizedTest
         @EnumSource(TestStores.class)
+        @SuppressWarnings("try") // the renewal is held open, not read
         void a_claim_renewed_while_its_document_is_derived_is_not_taken_and_one_left_alone_runs_out(TestStores store) throws Exception {
             try (Workspace w = open(store);
                  var database = dev.clausewatch.storage.Database.open(TestStores.sameStore(w, dir))) {
