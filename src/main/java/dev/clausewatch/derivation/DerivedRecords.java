@@ -199,6 +199,11 @@ public final class DerivedRecords {
         return store.state();
     }
 
+    /** When the records last changed (an event announced or a head moved), if anything was ever derived. */
+    public Optional<Instant> changedAt() {
+        return store.changedAt();
+    }
+
     private String keyOf(DocumentId document, VersionProvisions version) {
         List<TimelineEntry> chain = archive.timeline(document).subList(0, version.entry().number());
         return LineageKeys.of(document, chain).getLast();

@@ -95,4 +95,7 @@ public interface DerivedStore {
 
     /** A token that changes whenever an event is announced or a head moves: derived pages compare it. */
     String state();
+
+    /** When an event was last announced or a head last moved: what pages built from the records date from. */
+    Optional<java.time.Instant> changedAt();
 }

@@ -339,6 +339,16 @@ public final class JdbiDerivedStore implements DerivedStore {
                 .map((rs, ctx) -> rs.getLong("seq") + ":" + rs.getLong("handled") + ":" + rs.getString("derived")).one());
     }
 
+    @Override
+    public Optional<Instant> changedAt() {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select (select occurred_at from events order by seq desc limit 1) as announced,
+                               (select max(derived_at) from derivation_heads) as derived""")
+                .map((rs, ctx) -> java.util.stream.Stream.of(rs.getString("announced"), rs.getString("derived"))
+                        .filter(java.util.Objects::nonNull).map(Instant::parse).max(Instant::compareTo))
+                .one());
+    }
+
     private static <T> Map<String, T> chunked(Collection<String> keys, Function<List<String>, List<T>> query, Function<T, String> keyOf) {
         Map<String, T> found = new LinkedHashMap<>();
         List<String> all = new ArrayList<>(keys);

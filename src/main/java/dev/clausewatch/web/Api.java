@@ -17,6 +17,7 @@ import dev.clausewatch.registry.Document;
 import dev.clausewatch.registry.PlatformId;
 import dev.clausewatch.registry.Registry;
 import dev.clausewatch.search.ArchiveSearch;
+import dev.clausewatch.search.SearchQuery;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Instant;
@@ -197,7 +198,7 @@ final class Api {
         body.put("document", document.id().toString());
         body.put("version", version(version.entry()));
         body.put("effectiveDate", EffectiveDate.in(version.provisions()).map(d -> d.date().toString()).orElse(null));
-        body.put("provisions", version.provisions().stream().map(Api::provision).toList());
+        body.put("provisions", Selection.page(ctx, version.provisions(), Selection.MAX_LIMIT).stream().map(Api::provision).toList());
         ctx.json(body);
     }
 
@@ -255,7 +256,7 @@ final class Api {
         body.put("technical", set.technical());
         body.put("variantOf", set.variantOf().orElse(null)); // the earlier version whose text this one brings back, if any
         body.put("counts", set.counts());
-        body.put("changes", set.changes().stream().map(c -> {
+        body.put("changes", Selection.page(ctx, set.changes(), Selection.MAX_LIMIT).stream().map(c -> {
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("provisionId", c.provisionId());
             change.put("kind", c.kind().name());
@@ -290,8 +291,9 @@ final class Api {
     }
 
     private void search(Context ctx) {
-        var results = search.search(Selection.searchQuery(ctx, Selection.DEFAULT_LIMIT));
-        ctx.header("X-Total-Count", String.valueOf(results.total()));
+        SearchQuery query = Selection.searchQuery(ctx, Selection.DEFAULT_LIMIT);
+        var results = search.search(query);
+        Selection.paged(ctx, results.total(), query.limit(), query.offset());
         ctx.json(Map.of("total", results.total(), "hits", results.hits().stream().map(h -> {
             var p = h.passage();
             Map<String, Object> hit = new LinkedHashMap<>();

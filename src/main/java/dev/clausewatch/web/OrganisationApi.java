@@ -47,7 +47,7 @@ final class OrganisationApi {
         String org = "/api/v1/orgs/{org}";
         Map<Route, Handler> routes = new LinkedHashMap<>();
         routes.put(new Route(HandlerType.GET, org), ctx -> json(ctx, organisation(access(ctx))));
-        routes.put(new Route(HandlerType.GET, org + "/watches"), ctx -> json(ctx, records.watches(access(ctx))));
+        routes.put(new Route(HandlerType.GET, org + "/watches"), ctx -> json(ctx, Selection.page(ctx, records.watches(access(ctx)))));
         routes.put(new Route(HandlerType.POST, org + "/watches"), ctx -> {
             JsonNode body = body(ctx);
             Access access = access(ctx);
@@ -59,10 +59,10 @@ final class OrganisationApi {
             records.unwatch(access(ctx), Watch.parse(required(ctx.queryParam("kind"), "kind"), required(ctx.queryParam("target"), "target")));
             ctx.status(204);
         });
-        routes.put(new Route(HandlerType.GET, org + "/alerts"), ctx -> json(ctx, records.alerts(access(ctx))));
+        routes.put(new Route(HandlerType.GET, org + "/alerts"), ctx -> json(ctx, Selection.page(ctx, records.alerts(access(ctx)))));
         routes.put(new Route(HandlerType.GET, org + "/alerts/{alert}"), ctx -> json(ctx, records.alert(access(ctx), ctx.pathParam("alert"))));
-        routes.put(new Route(HandlerType.GET, org + "/deliveries"), ctx -> json(ctx, records.deliveries(access(ctx))));
-        routes.put(new Route(HandlerType.GET, org + "/channels"), ctx -> json(ctx, records.channels(access(ctx))));
+        routes.put(new Route(HandlerType.GET, org + "/deliveries"), ctx -> json(ctx, Selection.page(ctx, records.deliveries(access(ctx)))));
+        routes.put(new Route(HandlerType.GET, org + "/channels"), ctx -> json(ctx, Selection.page(ctx, records.channels(access(ctx)))));
         routes.put(new Route(HandlerType.POST, org + "/channels"), ctx -> {
             JsonNode body = body(ctx);
             Channel.Kind kind = kind(text(body, "kind"));
@@ -84,7 +84,7 @@ final class OrganisationApi {
             records.digestAt(access, DigestSchedule.parse(text(body, "day"), body.path("hour").asInt(-1), text(body, "timeZone")));
             json(ctx, organisation(access));
         });
-        routes.put(new Route(HandlerType.GET, org + "/members"), ctx -> json(ctx, memberships.members(access(ctx)).stream()
+        routes.put(new Route(HandlerType.GET, org + "/members"), ctx -> json(ctx, Selection.page(ctx, memberships.members(access(ctx))).stream()
                 .map(m -> Map.of("email", m.user().email(), "name", m.user().name(), "role", m.role().label())).toList()));
         return routes;
     }

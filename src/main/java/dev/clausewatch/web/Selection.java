@@ -95,17 +95,48 @@ final class Selection {
     }
 
     /**
-     * The part of a list that {@code limit} and {@code offset} ask for. The body stays a plain array;
-     * the total goes in {@code X-Total-Count} and the next page's address in a {@code Link} header.
+     * The part of a list that {@code limit} and {@code offset} ask for. The body stays as it was;
+     * the total goes in {@code X-Total-Count} and the other pages' addresses in {@code Link}.
      */
     static <T> List<T> page(Context ctx, List<T> all) {
-        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        return page(ctx, all, DEFAULT_LIMIT);
+    }
+
+    /** {@link #page(Context, List)} for a list whose callers have always had it whole: {@code defaultLimit} is its size cap. */
+    static <T> List<T> page(Context ctx, List<T> all, int defaultLimit) {
+        int limit = intParam(ctx, "limit", defaultLimit, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        ctx.header("X-Total-Count", String.valueOf(all.size()));
-        if (offset + limit < all.size()) {
-            ctx.header("Link", "<" + ctx.path() + "?limit=" + limit + "&offset=" + (offset + limit) + ">; rel=\"next\"");
-        }
+        paged(ctx, all.size(), limit, offset);
         return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+    }
+
+    /**
+     * {@code X-Total-Count} and a {@code Link} header (RFC 8288) to the first, previous, next and
+     * last pages, each address keeping the request's other parameters (a search's words and filters).
+     */
+    static void paged(Context ctx, long total, int limit, int offset) {
+        ctx.header("X-Total-Count", String.valueOf(total));
+        long last = total == 0 ? 0 : (total - 1) / limit * limit;
+        List<String> links = new java.util.ArrayList<>();
+        links.add(link(ctx, limit, 0, "first"));
+        if (offset > 0) links.add(link(ctx, limit, Math.max(0, offset - limit), "prev"));
+        if (offset + limit < total) links.add(link(ctx, limit, offset + limit, "next"));
+        links.add(link(ctx, limit, last, "last"));
+        ctx.header("Link", String.join(", ", links));
+    }
+
+    private static String link(Context ctx, int limit, long offset, String rel) {
+        StringBuilder query = new StringBuilder();
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (name.equals("limit") || name.equals("offset")) return;
+            for (String value : values) query.append(encode(name)).append('=').append(encode(value)).append('&');
+        });
+        query.append("limit=").append(limit).append("&offset=").append(offset);
+        return "<" + ctx.path() + "?" + query + ">; rel=\"" + rel + "\"";
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Optional<String> optional(Context ctx, String name) {

@@ -54,6 +54,7 @@ public final class WebServer {
         }
     }
 
+    private final java.time.Instant started = java.time.Instant.now();
     private final Registry registry;
     private final ArchiveView view;
     private final Selection selection;
@@ -124,9 +125,9 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             // A path that exists under another method answers 405 with the methods it has (RFC 9110 §15.5.6), not 404.
             config.http.prefer405over404 = true;
-            getAndHead(config, "/", pages::home);
-            getAndHead(config, "/methodology", pages::methodology);
-            getAndHead(config, "/search", ctx -> {
+            archived(config, "/", pages::home);
+            archived(config, "/methodology", pages::methodology);
+            archived(config, "/search", ctx -> {
                 String q = ctx.queryParam("q");
                 if (q == null || q.isBlank()) {
                     pages.search(ctx, null, null);
@@ -135,40 +136,40 @@ public final class WebServer {
                     pages.search(ctx, search.search(query), query);
                 }
             });
-            getAndHead(config, "/regulations/{regulation}", ctx -> pages.regulation(ctx, view.analyzer().knowledge().regulation(ctx.pathParam("regulation"))
+            archived(config, "/regulations/{regulation}", ctx -> pages.regulation(ctx, view.analyzer().knowledge().regulation(ctx.pathParam("regulation"))
                     .orElseThrow(() -> new NotFound("No regulation " + ctx.pathParam("regulation") + " in the knowledge data.")),
                     java.util.Optional.ofNullable(ctx.queryParam("article"))));
-            getAndHead(config, "/topics/{topic}", ctx -> {
+            archived(config, "/topics/{topic}", ctx -> {
                 String id = ctx.pathParam("topic");
                 pages.topic(ctx, id, topic(id), comparison);
             });
-            getAndHead(config, "/feeds/documents/{platform}/{type}.atom", ctx -> {
+            archived(config, "/feeds/documents/{platform}/{type}.atom", ctx -> {
                 Document d = selection.document(ctx, ctx.pathParam("type").replaceAll("\\.atom$", ""));
                 feeds.documents(ctx, d.title() + " — Clausewatch", ctx.path(), List.of(d));
             });
-            getAndHead(config, "/feeds/platforms/{platform}.atom", ctx -> {
+            archived(config, "/feeds/platforms/{platform}.atom", ctx -> {
                 Platform p = platform(ctx.pathParam("platform").replaceAll("\\.atom$", ""));
                 feeds.documents(ctx, p.name() + " — Clausewatch", ctx.path(), registry.documents(p.id()));
             });
-            getAndHead(config, "/feeds/topics/{topic}.atom", ctx -> {
+            archived(config, "/feeds/topics/{topic}.atom", ctx -> {
                 String id = ctx.pathParam("topic").replaceAll("\\.atom$", "");
                 Topic topic = topic(id);
                 feeds.topic(ctx, topic.title() + " — Clausewatch", ctx.path(), registry.documents(), topic.title(), change -> onTopic(change, id));
             });
-            getAndHead(config, "/platforms/{platform}", ctx -> pages.platform(ctx, platform(ctx.pathParam("platform"))));
-            getAndHead(config, "/documents/{platform}/{type}", ctx -> {
+            archived(config, "/platforms/{platform}", ctx -> pages.platform(ctx, platform(ctx.pathParam("platform"))));
+            archived(config, "/documents/{platform}/{type}", ctx -> {
                 Document document = selection.document(ctx);
                 List<VersionProvisions> history = view.history(document);
                 String at = ctx.queryParam("at");
                 pages.document(ctx, document, history, at == null || at.isBlank() ? history.getLast() : selection.inForce(document, history, at));
             });
-            getAndHead(config, "/documents/{platform}/{type}/changes", ctx -> {
+            archived(config, "/documents/{platform}/{type}/changes", ctx -> {
                 Document document = selection.document(ctx);
                 List<VersionProvisions> history = view.history(document);
                 Selection.Pair pair = selection.pair(ctx, document, history);
                 pages.change(ctx, document, history, pair.from(), pair.to());
             });
-            getAndHead(config, "/documents/{platform}/{type}/provisions/{id}", ctx -> pages.provision(ctx, selection.document(ctx), ctx.pathParam("id")));
+            archived(config, "/documents/{platform}/{type}/provisions/{id}", ctx -> pages.provision(ctx, selection.document(ctx), ctx.pathParam("id")));
             getAndHead(config, cssPath, ctx -> ctx.contentType("text/css; charset=utf-8")
                     .header("Cache-Control", "public, max-age=31536000, immutable").result(css));
             config.routes.after(ctx -> {
@@ -178,8 +179,14 @@ public final class WebServer {
                 if (ctx.res().getHeader("Cache-Control") == null) ctx.header("Cache-Control", "no-cache");
                 // Javalin gzips a body a client accepts gzipped: a cache must keep the two apart.
                 if (ctx.res().getHeader("Vary") == null) ctx.header("Vary", "Accept-Encoding");
+                if (ctx.statusCode() / 100 == 2 && !Negotiation.accepts(ctx.header("Accept"), ctx.res().getContentType())) {
+                    error(ctx, HttpStatus.NOT_ACCEPTABLE, ctx.path() + " is " + Negotiation.essence(ctx.res().getContentType())
+                            + ", which the request's Accept (" + ctx.header("Accept") + ") does not take.");
+                }
+                // A signed-in person's page is never stored, so a validator for it would only be noise.
+                if (!String.valueOf(ctx.res().getHeader("Cache-Control")).contains("no-store")) Conditional.tag(ctx);
             });
-            api.routes().forEach((path, handler) -> getAndHead(config, path, handler));
+            api.routes().forEach((path, handler) -> archived(config, path, handler));
             if (accountPages != null) {
                 accountPages.gets().forEach((path, handler) -> getAndHead(config, path, handler));
                 accountPages.posts().forEach(config.routes::post);
@@ -231,6 +238,20 @@ public final class WebServer {
         config.routes.addHttpHandler(io.javalin.http.HandlerType.HEAD, path, handler);
     }
 
+    /**
+     * A public page or route built from the archive: like {@link #getAndHead}, with
+     * {@code Last-Modified} from when the derived records last changed, or from this server's start
+     * when later (a new build may render the same records anew), and 304 without building the page
+     * when the client's copy is as new.
+     */
+    private void archived(io.javalin.config.JavalinConfig config, String path, Handler handler) {
+        getAndHead(config, path, ctx -> {
+            java.time.Instant changed = view.changes().changedAt().filter(started::isBefore).orElse(started);
+            if (Conditional.unmodifiedSince(ctx, changed)) Conditional.notModified(ctx);
+            else handler.handle(ctx);
+        });
+    }
+
     /** 405 with the path's methods in {@code Allow} (HEAD goes with GET, as Javalin answers it) and said in words. */
     private void methodNotAllowed(Context ctx, io.javalin.http.MethodNotAllowedResponse e) {
         java.util.Set<String> allowed = new java.util.LinkedHashSet<>();
@@ -273,14 +294,15 @@ public final class WebServer {
     }
 
     /**
-     * The same error for people and programs: {@code {status, title, detail}} under {@code /api}, an
+     * The same error for people and programs: problem details (RFC 9457) under {@code /api}, an
      * HTML page elsewhere, each with the sentence saying what was asked and what is wrong with it.
      */
     private void error(Context ctx, HttpStatus status, String detail) {
         ctx.attribute(ERROR_WRITTEN, true);
         ctx.status(status);
         if (isApi(ctx)) {
-            ctx.json(new ApiError(status.getCode(), status.getMessage(), detail));
+            String instance = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.json(Problem.of(status.getCode(), status.getMessage(), detail, instance)).contentType(Problem.MEDIA_TYPE);
         } else {
             pages.error(ctx, status.getCode(), status == HttpStatus.NOT_FOUND ? "Not found" : "This request cannot be answered", detail);
         }

@@ -137,12 +137,14 @@ class ApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(JSON.readTree(first.body()).findValuesAsText("number")).containsExactly("1", "2", "3", "4");
         assertThat(first.headers().firstValue("X-Total-Count")).contains("6");
-        assertThat(first.headers().firstValue("Link")).contains("<" + versions + "?limit=4&offset=4>; rel=\"next\"");
+        assertThat(first.headers().firstValue("Link").orElseThrow()).contains("<" + versions + "?limit=4&offset=4>; rel=\"next\"")
+                .contains("<" + versions + "?limit=4&offset=0>; rel=\"first\"").doesNotContain("rel=\"prev\"");
 
         HttpResponse<String> last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + versions + "?limit=4&offset=4")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(JSON.readTree(last.body()).findValuesAsText("number")).containsExactly("5", "6");
-        assertThat(last.headers().firstValue("Link")).as("no page after the last").isEmpty();
+        assertThat(last.headers().firstValue("Link").orElseThrow()).as("no page after the last").doesNotContain("rel=\"next\"")
+                .contains("<" + versions + "?limit=4&offset=0>; rel=\"prev\"", "<" + versions + "?limit=4&offset=4>; rel=\"last\"");
 
         Response bad = get(versions + "?limit=0");
         assertThat(bad.status()).isEqualTo(400);

@@ -1,0 +1,73 @@
+package dev.clausewatch.web;
+
+import dev.clausewatch.capture.Sha256;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Conditional requests (RFC 9110 §13): a strong ETag on every successful GET and HEAD, the SHA-256
+ * of the body sent, so it changes exactly when the representation does; {@code Last-Modified} on
+ * archive pages and routes, from when the archive last changed; 304 when the client already holds
+ * it. {@code If-None-Match} wins over {@code If-Modified-Since}, as §13.2.2 orders.
+ */
+final class Conditional {
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    private Conditional() {}
+
+    /**
+     * Sets {@code Last-Modified} and says whether the client's copy is still current by date alone
+     * (then the caller answers 304 without building the page). Only when no ETag was sent.
+     */
+    static boolean unmodifiedSince(Context ctx, Instant lastModified) {
+        Instant seconds = lastModified.truncatedTo(ChronoUnit.SECONDS);
+        ctx.header("Last-Modified", HTTP_DATE.format(seconds.atZone(ZoneOffset.UTC)));
+        if (!readsOnly(ctx) || ctx.header("If-None-Match") != null) return false;
+        String since = ctx.header("If-Modified-Since");
+        if (since == null) return false;
+        try {
+            return !seconds.isAfter(ZonedDateTime.parse(since.strip(), HTTP_DATE).toInstant());
+        } catch (DateTimeParseException e) {
+            return false; // an unreadable date is ignored (§13.1.3)
+        }
+    }
+
+    /** Answers 304 with the validators and no body. */
+    static void notModified(Context ctx) {
+        ctx.status(HttpStatus.NOT_MODIFIED).result(new byte[0]);
+        ctx.res().setContentType(null);
+    }
+
+    /** After the handler: the body's ETag, and 304 instead of the body when {@code If-None-Match} names it. */
+    static void tag(Context ctx) {
+        if (!readsOnly(ctx) || ctx.statusCode() != 200 || ctx.res().getHeader("ETag") != null) return;
+        if (!(ctx.resultInputStream() instanceof ByteArrayInputStream stream)) return; // streamed: nothing to hash
+        byte[] body = stream.readAllBytes();
+        ctx.result(body);
+        String etag = "\"" + Sha256.of(body) + "\"";
+        ctx.header("ETag", etag);
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) notModified(ctx);
+    }
+
+    /** Weak comparison (§13.1.2): {@code *} or any listed tag equal to ours once {@code W/} is set aside. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) return true;
+        }
+        return false;
+    }
+
+    private static boolean readsOnly(Context ctx) {
+        return ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+    }
+}
