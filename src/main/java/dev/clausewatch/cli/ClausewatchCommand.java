@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code clausewatch} command: store options shared by every subcommand, and error reporting. */
-@Command(name = "clausewatch", mixinStandardHelpOptions = true, version = "clausewatch 0.1.0",
+@Command(name = "clausewatch", mixinStandardHelpOptions = true, versionProvider = ClausewatchCommand.BuildVersion.class,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:done", "1:verify found damage (or a benchmark's check failed)", "2:bad input or an unknown request; the message names the file, field and rule, or the document and date",
+                "3:it could not be done (a store, a network or a derivation failed; the message or the log says which)"},
         description = "Watches what platforms' governance documents say and how they change.",
         subcommands = {ImportCommand.class, PlatformsCommand.class, DocumentsCommand.class, HistoryCommand.class,
                 ShowCommand.class, VerifyCommand.class, HeadCommand.class, TypesCommand.class, DemoCommand.class, BenchCommand.class, EvaluateCommand.class, ExtractCommand.class,
@@ -28,6 +31,21 @@ public final class ClausewatchCommand implements Runnable {
     static final int INVALID = 2;
     /** Exit status when verification found a problem. */
     static final int DAMAGED = 1;
+    /** Exit status when the work could not be done for a reason other than the input (a store, the network, a derivation). */
+    static final int FAILED = 3;
+
+    /** The version the build wrote into {@code build.properties}, with the Java it runs on. */
+    static final class BuildVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties build = new java.util.Properties();
+            try (var in = ClausewatchCommand.class.getResourceAsStream("/dev/clausewatch/build.properties")) {
+                if (in != null) build.load(in);
+            }
+            return new String[] {"clausewatch " + build.getProperty("version", "(unknown build)"),
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
 
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Where blobs and the embedded database live (default: $CLAUSEWATCH_DATA_DIR or ~/.local/share/clausewatch).")
@@ -66,7 +84,7 @@ public final class ClausewatchCommand implements Runnable {
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("clausewatch: " + e.getMessage());
             return e instanceof InvalidInputException || e instanceof IllegalArgumentException || e instanceof dev.clausewatch.account.Refused
-                    || e instanceof NotFoundException || e instanceof ExtractionException ? INVALID : 3;
+                    || e instanceof NotFoundException || e instanceof ExtractionException ? INVALID : FAILED;
         });
         return line;
     }

@@ -56,7 +56,13 @@ final class EvaluateCommand implements Runnable {
             var evaluation = new dev.clausewatch.change.ChangeEvaluation(new dev.clausewatch.provision.Lineage(
                     new dev.clausewatch.provision.ProvisionParser()), new dev.clausewatch.change.ChangeDetector());
             List<dev.clausewatch.change.ChangeEvaluation.DocumentResult> results = new ArrayList<>();
-            for (var history : HistoryCorpus.read(roots)) results.add(evaluation.evaluate(HistoryCorpus.load(history)));
+            var histories = HistoryCorpus.read(roots);
+            try (Progress progress = Progress.start(spec.commandLine().getErr(), "Evaluating", "histories")) {
+                for (var history : histories) {
+                    results.add(evaluation.evaluate(HistoryCorpus.load(history)));
+                    progress.at(results.size(), histories.size());
+                }
+            }
             int pairs = results.stream().mapToInt(r -> r.pairs()).sum();
             int cosmetic = results.stream().mapToInt(r -> r.cosmeticPairs()).sum();
             int substantive = results.stream().mapToInt(r -> r.substantivePairs()).sum();
@@ -153,7 +159,9 @@ final class EvaluateCommand implements Runnable {
             List<Map<String, Object>> rows = new ArrayList<>();
             double sum = 0;
             int compared = 0;
+            Progress progress = Progress.start(spec.commandLine().getErr(), "Evaluating", "snapshots");
             for (SnapshotCorpus.Entry entry : corpus.entries()) {
+                progress.at(rows.size(), corpus.entries().size());
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("snapshot", entry.path());
                 row.put("otaOk", entry.otaOk());
@@ -176,6 +184,7 @@ final class EvaluateCommand implements Runnable {
                 }
                 rows.add(row);
             }
+            progress.close();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Output.json(out, Map.of("rows", rows, "compared", compared, "meanSimilarity", compared == 0 ? 0 : sum / compared));

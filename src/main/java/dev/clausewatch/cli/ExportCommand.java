@@ -9,10 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.IntConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
             var head = workspace.ledger().newestHead();
             Instant now = Instant.now();
             PrintWriter out = spec.commandLine().getOut();
-            try (Progress progress = new Progress(spec.commandLine().getErr(), format == Format.changes ? "change sets" : "versions")) {
+            try (Progress progress = Progress.start(spec.commandLine().getErr(), "Exporting", format == Format.changes ? "change sets" : "versions")) {
                 String done = switch (format) {
                     case ota -> {
                         var s = OtaDataset.write(workspace.archive(), documents, head, folder, now, progress);
@@ -72,26 +68,5 @@ final class ExportCommand implements Callable<Integer> {
 
     private static String documents(int n) {
         return n + (n == 1 ? " document" : " documents");
-    }
-
-    /** A progress bar with rate and time left on a terminal; nothing when the output goes elsewhere. */
-    private static final class Progress implements IntConsumer, AutoCloseable {
-        private final ProgressBar bar;
-
-        Progress(PrintWriter err, String unit) {
-            this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("Exporting").setUnit(" " + unit, 1)
-                    .setStyle(ProgressBarStyle.ASCII).showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(
-                            new java.io.PrintStream(new ProcessCommand.WriterStream(err), true))).build();
-        }
-
-        @Override
-        public void accept(int done) {
-            if (bar != null) bar.stepTo(done);
-        }
-
-        @Override
-        public void close() {
-            if (bar != null) bar.close();
-        }
     }
 }

@@ -40,7 +40,10 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace workspace = root.open()) {
-            ImportReport report = workspace.importer().importPaths(paths);
+            ImportReport report;
+            try (Progress progress = Progress.start(spec.commandLine().getErr(), "Importing", "files")) {
+                report = workspace.importer().importPaths(paths, progress::at);
+            }
             print(spec.commandLine().getOut(), spec.commandLine().getErr(), report, json, verbose);
             if (!noProcess) {
                 var done = ProcessCommand.catchUp(workspace.processor(), spec.commandLine().getErr(), !json);

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import dev.clausewatch.search.ArchiveSearch;
 import dev.clausewatch.search.ProvisionIndex;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -39,7 +36,7 @@ final class ProcessCommand implements Callable<Integer> {
             Processor.Progress done = catchUp(processor, spec.commandLine().getErr(), !json);
             refreshSearchIndex(workspace);
             print(spec.commandLine().getOut(), done, json);
-            return done.failed() == 0 ? 0 : 3;
+            return done.failed() == 0 ? 0 : ClausewatchCommand.FAILED;
         }
     }
 
@@ -47,13 +44,10 @@ final class ProcessCommand implements Callable<Integer> {
     static Processor.Progress catchUp(Processor processor, PrintWriter err, boolean bar) {
         processor.announceUpgrades();
         if (!bar) return processor.catchUp(p -> {});
-        try (ProgressBar progress = new ProgressBarBuilder().setTaskName("Deriving").setUnit(" documents", 1)
-                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(
-                        new java.io.PrintStream(new WriterStream(err), true))).build()) {
+        try (Progress progress = Progress.start(err, "Deriving", "documents")) {
             return processor.catchUp(p -> {
-                progress.maxHint(p.documents() + p.failed() + p.backlog().documents());
-                progress.stepTo(p.documents() + p.failed());
-                progress.setExtraMessage(p.versions() + " versions, " + p.changes() + " changes");
+                progress.at(p.documents() + p.failed(), p.documents() + p.failed() + p.backlog().documents());
+                progress.note(p.versions() + " versions, " + p.changes() + " changes");
             });
         }
     }
@@ -90,26 +84,4 @@ final class ProcessCommand implements Callable<Integer> {
     }
 
     /** Lets the progress bar write to the command's error writer. */
-    static final class WriterStream extends java.io.OutputStream {
-        private final PrintWriter writer;
-
-        WriterStream(PrintWriter writer) {
-            this.writer = writer;
-        }
-
-        @Override
-        public void write(int b) {
-            writer.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            writer.write(new String(bytes, offset, length, java.nio.charset.StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void flush() {
-            writer.flush();
-        }
-    }
 }

@@ -85,7 +85,12 @@ final class TrackingCommands {
                         ? workspace.registry().documents().stream().filter(d -> !workspace.registry().declarations(d.id()).isEmpty()).toList()
                         : List.of(Arguments.document(workspace, documentId));
                 List<TrackingEvent> events = new ArrayList<>();
-                for (Document d : documents) events.add(workspace.tracker().reextract(d.id()));
+                try (Progress progress = Progress.start(spec.commandLine().getErr(), "Re-extracting", "documents")) {
+                    for (Document d : documents) {
+                        events.add(workspace.tracker().reextract(d.id()));
+                        progress.at(events.size(), documents.size());
+                    }
+                }
                 print(spec.commandLine().getOut(), events, json);
                 workspace.processor().catchUp(p -> {});
                 return 0;

@@ -47,34 +47,46 @@ public final class Importer {
     }
 
     public ImportReport importPaths(List<Path> paths) {
+        return importPaths(paths, (done, of) -> {});
+    }
+
+    /** Told after each file or folder read: how many of the whole import are done. */
+    @FunctionalInterface
+    public interface Steps {
+        void done(int done, int of);
+    }
+
+    /** {@link #importPaths(List)}, telling {@code steps} as each declaration, history, dataset folder or clip is read. */
+    public ImportReport importPaths(List<Path> paths, Steps steps) {
         Scan scan = new Scan();
         for (Path path : paths) scan.add(path);
+        scan.counting(steps);
 
         List<RecordOutcome> outcomes = new ArrayList<>();
         int[] declarations = {0, 0};
         Map<Path, Platform> platforms = new HashMap<>();
         for (Path file : scan.serviceDeclarations) {
-            scan.attempt(file, () -> {
+            scan.read(file, () -> {
                 DeclaredService service = OtaDeclarations.readService(file);
                 platforms.put(file.toAbsolutePath(), service.platform());
                 declare(service.platform(), service.declarations(), file, declarations);
             });
         }
         for (Path file : scan.declarationHistories) {
-            scan.attempt(file, () -> {
+            scan.read(file, () -> {
                 Platform platform = platformOfHistory(file, platforms);
                 declare(platform, OtaDeclarations.readHistory(file, platform), file, declarations);
             });
         }
         for (Path manifest : scan.manifests) {
-            scan.attempt(manifest, () -> outcomes.add(archiveHistory(VersionHistoryReader.read(manifest))));
+            scan.read(manifest, () -> outcomes.add(archiveHistory(VersionHistoryReader.read(manifest))));
         }
         for (var folder : scan.datasetFolders.entrySet()) {
-            scan.attempt(folder.getKey(), () -> outcomes.add(archiveHistory(DatasetReader.read(folder.getKey(), folder.getValue()))));
+            scan.read(folder.getKey(), () -> outcomes.add(archiveHistory(DatasetReader.read(folder.getKey(), folder.getValue()))));
         }
         Map<String, DocumentId> declaredUrls = scan.clips.isEmpty() ? Map.of() : declaredUrls();
         for (Path clip : scan.clips) {
-            scan.attempt(clip, () -> outcomes.add(archiveClip(ClippedPageReader.read(clip,
+            scan.read(clip, () -> outcomes.add(archiveClip(ClippedPageReader.read(clip,
                     url -> Optional.ofNullable(declaredUrls.get(normalized(url)))))));
         }
         return new ImportReport(outcomes, declarations[0], declarations[1], scan.rejected, scan.ignored);
@@ -201,6 +213,20 @@ public final class Importer {
         private void notImportable(Path file, boolean named, String rule) {
             if (named) throw new InvalidInputException(file, "", rule);
             ignored.add(new ImportReport.Ignored(file, rule));
+        }
+
+        private Steps steps = (done, of) -> {};
+        private int read;
+
+        /** From now on, {@code steps} hears of each unit read (the scan has found them all). */
+        void counting(Steps steps) {
+            this.steps = steps;
+        }
+
+        /** Reads one unit of the import, as {@link #attempt}, and tells how far the import is. */
+        void read(Path file, Runnable work) {
+            attempt(file, work);
+            steps.done(++read, serviceDeclarations.size() + declarationHistories.size() + manifests.size() + datasetFolders.size() + clips.size());
         }
 
         void attempt(Path file, Runnable work) {

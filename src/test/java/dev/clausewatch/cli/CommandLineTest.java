@@ -311,6 +311,38 @@ class CommandLineTest {
     }
 
     @Test
+    void version_comes_from_the_build_and_help_lists_the_exit_statuses() throws Exception {
+        Run version = run("--version");
+        assertThat(version.status()).isZero();
+        String pom = Files.readString(Path.of("pom.xml"));
+        String built = pom.substring(pom.indexOf("<version>") + 9, pom.indexOf("</version>"));
+        assertThat(version.out()).startsWith("clausewatch " + built + "\n").contains("Java " + Runtime.version().feature());
+        Run help = run("--help");
+        assertThat(help.out()).contains("Exit status:").containsPattern("(?m)^  0 +done").containsPattern("(?m)^  1 +verify found damage")
+                .containsPattern("(?m)^  2 +bad input").containsPattern("(?m)^  3 +it could not be done");
+    }
+
+    @Test
+    void a_progress_bar_on_a_terminal_says_how_far_at_what_rate_and_how_long_is_left() throws Exception {
+        StringWriter err = new StringWriter();
+        try (Progress progress = Progress.start(new PrintWriter(err), "Importing", "files", true)) {
+            for (int done = 1; done <= 4; done++) {
+                Thread.sleep(300);
+                progress.at(done, 8);
+            }
+        }
+        assertThat(err.toString()).contains("Importing", "4/8 files", "files/s").containsPattern("\\d+:\\d{2}:\\d{2}");
+    }
+
+    @Test
+    void a_long_command_off_a_terminal_prints_no_progress_bar() throws Exception {
+        // The tests' output is not a terminal: the bar must stay silent, or logs and pipes fill with it.
+        Run imported = run("import", TestStores.shared("data/ota-history/chatgpt/terms-of-service").toString());
+        assertThat(imported.status()).as(imported.err()).isZero();
+        assertThat(imported.err()).doesNotContain("Importing", "Deriving", "%", "\r");
+    }
+
+    @Test
     void regulations_and_topics_list_as_json_with_dates_as_iso_strings() throws Exception {
         Run regulations = run("regulations", "--json");
         assertThat(regulations.status()).as(regulations.err()).isZero();
