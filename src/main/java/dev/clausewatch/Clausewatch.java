@@ -35,6 +35,7 @@ import dev.clausewatch.storage.Database;
 import dev.clausewatch.storage.DatabaseBlobStore;
 import dev.clausewatch.storage.JdbiAccountStore;
 import dev.clausewatch.storage.JdbiAlertStore;
+import dev.clausewatch.storage.JdbiFigures;
 import dev.clausewatch.storage.JdbiArchiveStore;
 import dev.clausewatch.storage.JdbiEmbeddingCache;
 import dev.clausewatch.storage.JdbiRegistry;
@@ -138,7 +139,7 @@ public final class Clausewatch {
         Ledger ledger = new Ledger(new JdbiLedgerStore(database), HeadSigner.at(ledgerKey(storage)), clock);
         return new Workspace(database.description(), storage.dataDir(), registry, archive, new Importer(registry, archive),
                 new ArchiveVerifier(store, blobs, Optional.of(ledger)), ledger, tracker, loop, log, processor, records, outbox,
-                reading, knowledge, alerts, notifications, accounts, memberships, organisationRecords, () -> {
+                reading, knowledge, alerts, notifications, accounts, memberships, organisationRecords, new JdbiFigures(database), () -> {
                     browser.close();
                     http.close();
                     sealQuietly(ledger);

@@ -34,7 +34,7 @@ class ArchitectureTest {
     @Test
     void upstream_concepts_never_import_downstream_ones() {
         String[] order = {"registry", "event", "capture", "extract", "archive", "provision", "change", "knowledge", "analysis", "derivation", "alert",
-                "account", "search", "ingest", "tracking", "export", "report"};
+                "account", "search", "ingest", "tracking", "export", "report", "monitoring"};
         for (int i = 0; i < order.length; i++) {
             for (int j = i + 1; j < order.length; j++) {
                 noClasses().that().resideInAPackage("dev.clausewatch." + order[i] + "..")
@@ -49,7 +49,8 @@ class ArchitectureTest {
     void the_domain_knows_nothing_of_storage_or_the_command_line() {
         noClasses().that().resideInAnyPackage("dev.clausewatch.registry..", "dev.clausewatch.capture..",
                         "dev.clausewatch.archive..", "dev.clausewatch.ingest..", "dev.clausewatch.extract..", "dev.clausewatch.tracking..", "dev.clausewatch.provision..", "dev.clausewatch.change..", "dev.clausewatch.knowledge..", "dev.clausewatch.analysis..", "dev.clausewatch.search..",
-                        "dev.clausewatch.event..", "dev.clausewatch.derivation..", "dev.clausewatch.alert..", "dev.clausewatch.account..")
+                        "dev.clausewatch.event..", "dev.clausewatch.derivation..", "dev.clausewatch.alert..", "dev.clausewatch.account..",
+                        "dev.clausewatch.monitoring..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.clausewatch.storage..", "dev.clausewatch.cli..",
                         "org.jdbi..", "org.flywaydb..", "picocli..", "java.sql..")
                 .check(CLASSES);

@@ -35,7 +35,9 @@ final class ServeCommand implements Callable<Integer> {
                 ProvisionIndex.onDisk(workspace.dataDir().resolve("search-index")));
         var app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer(), search)
                 .withAccounts(workspace.accounts(), workspace.memberships(), workspace.organisationRecords())
-                .withLedger(workspace.ledger()).start(host, port);
+                .withLedger(workspace.ledger())
+                .withMonitoring(new dev.clausewatch.monitoring.Monitoring(workspace.figures(), workspace.records(), java.time.Clock.systemUTC()))
+                .start(host, port);
         Following following = Following.start(workspace, java.util.Optional.of(search));
         out.printf("%nClausewatch is at http://%s:%d/ (API under /api/v1; %s). Ctrl-C stops it.%n", host.equals("127.0.0.1") ? "localhost" : host,
                 app.port(), workspace.storeDescription());

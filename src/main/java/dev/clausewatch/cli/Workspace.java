@@ -24,12 +24,13 @@ public record Workspace(String storeDescription, Path dataDir, Registry registry
                         Processor processor, DerivedRecords records, Outbox outbox, Analyzer analyzer, Knowledge knowledge,
                         dev.clausewatch.alert.AlertStore alerts, dev.clausewatch.alert.Notifications notifications,
                         dev.clausewatch.account.Accounts accounts, dev.clausewatch.account.Memberships memberships,
-                        dev.clausewatch.account.OrganisationRecords organisationRecords, Runnable onClose) implements AutoCloseable {
+                        dev.clausewatch.account.OrganisationRecords organisationRecords, dev.clausewatch.monitoring.Figures figures,
+                        Runnable onClose) implements AutoCloseable {
 
     /** The same workspace, also running {@code more} when closed (after its own closing). */
     public Workspace alsoOnClose(Runnable more) {
         return new Workspace(storeDescription, dataDir, registry, archive, importer, verifier, ledger, tracker, trackingLoop, trackingLog,
-                processor, records, outbox, analyzer, knowledge, alerts, notifications, accounts, memberships, organisationRecords, () -> {
+                processor, records, outbox, analyzer, knowledge, alerts, notifications, accounts, memberships, organisationRecords, figures, () -> {
                     onClose.run();
                     more.run();
                 });

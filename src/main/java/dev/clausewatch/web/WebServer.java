@@ -67,6 +67,8 @@ public final class WebServer {
     private final byte[] css;
     private final String cssPath;
     private AccountPages accountPages;
+    private dev.clausewatch.monitoring.Monitoring monitoring;
+    private volatile boolean indexed;
     private OrganisationApi organisationApi;
     private OrganisationRecords organisationRecords;
 
@@ -101,6 +103,16 @@ public final class WebServer {
         this.accountPages = new AccountPages(accounts, memberships, records, signed, pages);
         this.organisationApi = new OrganisationApi(signed, memberships, records);
         this.organisationRecords = records;
+        return this;
+    }
+
+    /**
+     * The same server with operations' routes: {@code /healthz} (the process serves),
+     * {@code /readyz} (the store answers and the search index is current: 503 with the failing
+     * checks otherwise) and {@code /metrics} (Prometheus), and each request timed by route.
+     */
+    public WebServer withMonitoring(dev.clausewatch.monitoring.Monitoring monitoring) {
+        this.monitoring = monitoring;
         return this;
     }
 
@@ -194,6 +206,7 @@ public final class WebServer {
                 getAndHead(config, "/feeds/alerts/{secret}", ctx -> feeds.alerts(ctx, organisationRecords.feed(ctx.pathParam("secret").replaceFirst("\\.atom$", ""))));
                 getAndHead(config, "/documents/{platform}/{type}/report.pdf", this::report);
             }
+            if (monitoring != null) operations(config);
             config.routes.exception(io.javalin.http.MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, e));
             config.routes.exception(Refused.class, (e, ctx) -> refused(ctx, e));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
@@ -208,6 +221,30 @@ public final class WebServer {
         }).start(host, port);
         warm();
         return app;
+    }
+
+    private void operations(io.javalin.config.JavalinConfig config) {
+        getAndHead(config, "/healthz", ctx -> ctx.json(Map.of("status", "up")));
+        getAndHead(config, "/readyz", ctx -> {
+            Map<String, Object> checks = new java.util.LinkedHashMap<>();
+            checks.put("store", monitoring.storeAnswers() ? "ok" : "the database does not answer");
+            checks.put("search", indexed ? "ok" : "the search index is being brought up to date");
+            boolean ready = checks.values().stream().allMatch("ok"::equals);
+            Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("status", ready ? "ready" : "not ready", "checks", checks));
+            // The backlog is said, not judged: a node far behind still serves what is derived.
+            if (ready) {
+                var backlog = view.changes().backlog();
+                body.put("backlog", Map.of("documents", backlog.documents(), "events", backlog.events(),
+                        "lagSeconds", backlog.lag().map(java.time.Duration::toSeconds).orElse(0L)));
+            }
+            ctx.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).header("Cache-Control", "no-store").json(body);
+        });
+        getAndHead(config, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").header("Cache-Control", "no-store")
+                .result(monitoring.scrape()));
+        config.requestLogger.http((ctx, millis) -> {
+            io.javalin.router.Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+            monitoring.request(ctx.method().name(), endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode(), millis);
+        });
     }
 
     /** A document's report (or one provision's, with {@code ?provision=}) as PDF, for people whose organisation's plan has reports. */
@@ -312,6 +349,7 @@ public final class WebServer {
     private void warm() {
         try {
             search.refresh();
+            indexed = true;
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(WebServer.class).warn("the search index could not be brought up to date: {}", e.toString());
         }
