@@ -16,14 +16,18 @@ import org.slf4j.LoggerFactory;
  */
 final class Following implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Following.class);
+    /** How long a stop waits for the document in hand before releasing it to another worker. */
+    private static final Duration GRACE = Duration.ofSeconds(20);
     private final Thread thread;
+    private final Processor processor;
     private volatile boolean stopped;
 
     private Following(Processor processor, Optional<ArchiveSearch> search, Optional<Notifications> notifications, Duration interval) {
+        this.processor = processor;
         thread = Thread.ofPlatform().daemon().name("clausewatch-following").start(() -> {
             while (!stopped) {
                 try {
-                    processor.drain();
+                    processor.drain(() -> stopped);
                     search.ifPresent(ArchiveSearch::refresh);
                     notifications.ifPresent(Notifications::run);
                 } catch (RuntimeException e) {
@@ -48,13 +52,22 @@ final class Following implements AutoCloseable {
         return new Following(workspace.processor(), search, Optional.of(workspace.notifications()), Duration.ofMillis(100));
     }
 
+    /**
+     * Stops gracefully: no new document is taken, the one in hand is finished and committed if that
+     * takes less than {@link #GRACE}, else released so another worker takes it at once. The loop
+     * is not interrupted while it works (an interrupt closes Lucene's and the database's channels).
+     */
     @Override
     public void close() {
         stopped = true;
-        thread.interrupt();
         try {
-            thread.join(Duration.ofSeconds(30));
+            thread.join(GRACE);
+            if (thread.isAlive()) {
+                LOG.warn("stopping: the document in hand is not finished after {} s; released to other workers", GRACE.toSeconds());
+                processor.releaseHeld();
+            }
         } catch (InterruptedException e) {
+            processor.releaseHeld();
             Thread.currentThread().interrupt();
         }
     }

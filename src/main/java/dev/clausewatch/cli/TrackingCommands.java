@@ -125,8 +125,26 @@ final class TrackingCommands {
                     workspace.processor().catchUp(p -> {});
                     return 0;
                 }
+                // A stop (Ctrl-C, SIGTERM) interrupts the loop and waits while following finishes or
+                // releases the document in hand and the store seals its log: nothing claimed stays held.
+                Thread running = Thread.currentThread();
+                java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+                Thread stop = new Thread(() -> {
+                    running.interrupt();
+                    try {
+                        finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                Runtime.getRuntime().addShutdownHook(stop);
                 try (Following following = Following.start(workspace, java.util.Optional.empty())) {
                     loop.runForever(workspace.ledger()::seal); // a signed head after each batch
+                } catch (InterruptedException e) {
+                    spec.commandLine().getErr().println("stopping: the schedule is left as it is; the next `track` goes on from it");
+                } finally {
+                    workspace.ledger().seal();
+                    finished.countDown();
                 }
                 return 0;
             }

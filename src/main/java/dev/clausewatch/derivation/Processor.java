@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * logged and released; the others go on.
  */
 public final class Processor {
+    /** The claims this processor is deriving under now (several when it catches up on several threads). */
+    private final Set<DerivedStore.Claim> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
     private static final int BATCH = 64;
     /** Workers per process for a catch-up, at most one per core. */
@@ -199,11 +201,26 @@ public final class Processor {
 
     /** Handles what is pending now, once, without waiting for documents others hold: for a loop that polls. */
     public int drain() {
+        return drain(() -> false);
+    }
+
+    /** {@link #drain()}, stopping between documents once {@code stopping} says so: a shutdown finishes the one in hand. */
+    public int drain(java.util.function.BooleanSupplier stopping) {
         int handled = 0;
         for (DocumentId document : store.pending(BATCH)) {
+            if (stopping.getAsBoolean()) break;
             if (handle(document).kind() == Outcome.Kind.DONE) handled++;
         }
         return handled;
+    }
+
+    /**
+     * Lets go of the documents this processor is deriving, if any, so that another worker takes them at
+     * once instead of after the lease: for a shutdown that cannot wait for it. Safe while the
+     * derivation runs on: its commit finds the claim gone and writes nothing.
+     */
+    public void releaseHeld() {
+        for (DerivedStore.Claim claim : List.copyOf(held)) store.release(claim);
     }
 
     /** What handling one document came to. */
@@ -217,6 +234,7 @@ public final class Processor {
         Optional<DerivedStore.Claim> claimed = store.claim(document, worker, now(), lease);
         if (claimed.isEmpty()) return new Outcome(Outcome.Kind.HELD, NOTHING);
         DerivedStore.Claim claim = claimed.get();
+        held.add(claim);
         try {
             DerivedStore.Work work;
             try (var renewal = LeaseRenewal.start(store, claim, clock, lease)) {
@@ -232,6 +250,8 @@ public final class Processor {
             store.release(claim);
             recordFailure(document, e);
             return new Outcome(Outcome.Kind.FAILED, NOTHING);
+        } finally {
+            held.remove(claim);
         }
     }
 

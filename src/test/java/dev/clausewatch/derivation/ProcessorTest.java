@@ -96,6 +96,25 @@ class ProcessorTest {
 
         @ParameterizedTest
         @EnumSource(TestStores.class)
+        void a_stopping_drain_finishes_the_document_in_hand_takes_no_other_and_leaves_none_claimed(TestStores store) {
+            try (Workspace w = open(store)) {
+                w.archive().record(TERMS, List.of(seen(V1, "2024-01-01T00:00:00Z")));
+                w.archive().record(AUP, List.of(seen("# Acceptable Use Policy\n\nDo not send spam.\n", "2024-01-01T00:00:00Z")));
+                w.archive().record(AI_POLICY, List.of(seen("# Responsible AI Policy\n\nDo not deceive.\n", "2024-01-01T00:00:00Z")));
+                int[] asked = {0};
+                // The stop comes while the first document is derived: it is finished, and nothing else is taken.
+                assertThat(w.processor().drain(() -> asked[0]++ >= 1)).isEqualTo(1);
+                assertThat(w.records().backlog().documents()).isEqualTo(2);
+                // Nothing stays claimed: another worker takes the rest at once, not after a lease.
+                Processor other = w.processor().as("other", java.time.Duration.ofMinutes(5));
+                assertThat(other.drain()).isEqualTo(2);
+                assertThat(w.records().backlog().isEmpty()).isTrue();
+                other.releaseHeld(); // nothing held between documents: a no-op
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(TestStores.class)
         void two_workers_in_one_process_share_a_backlog_each_document_once(TestStores store) {
             try (Workspace w = open(store)) {
                 w.archive().record(TERMS, List.of(seen(V1, "2024-01-01T00:00:00Z"), seen(V2, "2024-02-01T00:00:00Z")));
