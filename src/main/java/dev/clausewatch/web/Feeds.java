@@ -59,7 +59,8 @@ final class Feeds {
 
     /**
      * What a feed follows: its {@code kind} and {@code name} (what its tag id says), its title and
-     * subtitle, its own path and the path of the HTML page it stands for.
+     * subtitle, its own path and the path of the HTML page it stands for. Pages name their feed with it
+     * too, so a page's autodiscovery link and the feed's {@code rel="self"} are one address.
      */
     record Subject(String kind, String name, String title, String subtitle, String path, String page) {
         private static final String EVENTS = "Governance events tracked by Clausewatch";
@@ -81,6 +82,11 @@ final class Feeds {
         /** The feed's id: the same whatever host or address (a renewed private one) it is read at. */
         String id() {
             return tag("feed:" + kind + ":" + name);
+        }
+
+        /** The link a page puts in its head for feed readers to find this feed. */
+        Pages.FeedLink link() {
+            return new Pages.FeedLink(title, path);
         }
     }
 

@@ -51,7 +51,7 @@ import org.xml.sax.InputSource;
  * read them: well-formed XML by the JDK's parser, Atom by ROME's {@link WireFeedInput}, and what
  * RFC 4287 asks of a feed and of its entries; ids that are tag URIs (RFC 4151) which neither the
  * host name a feed is read at nor new versions (of another document, or numbering a document's
- * versions anew) change.
+ * versions anew) change; and pages that name their feed in their head for feed readers to find.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedsTest {
@@ -189,6 +189,31 @@ class FeedsTest {
         String previous = timeline.get(timeline.size() - 2).version().contentSha256(), latest = timeline.getLast().version().contentSha256();
         assertThat(added).singleElement().satisfies(id -> assertThat(id).contains(AUP.toString(), previous, latest)
                 .doesNotContain("127.0.0.1").doesNotContain("from=").doesNotContain("to="));
+    }
+
+    @Test
+    void pages_with_a_feed_name_it_in_their_head_and_the_feed_names_the_page_back() throws Exception {
+        List<String> pages = new ArrayList<>();
+        for (Document d : w.registry().documents()) if (!w.archive().timeline(d.id()).isEmpty()) pages.add("/documents/" + d.id());
+        for (Platform p : w.registry().platforms()) pages.add("/platforms/" + p.id().value());
+        for (String topic : w.knowledge().topics().keySet()) pages.add("/topics/" + topic);
+        String base = "http://127.0.0.1:" + app.port();
+        for (String page : pages) {
+            Answer html = get(page);
+            assertThat(html.status()).as(page).isEqualTo(200);
+            var links = org.jsoup.Jsoup.parse(html.body()).select("head > link[rel=alternate][type=application/atom+xml]");
+            assertThat(links).as(page).hasSize(1);
+            assertThat(links.first().attr("title")).as(page).isNotBlank();
+            String href = links.first().attr("href");
+            Answer atom = get(href);
+            assertThat(atom.status()).as(href).isEqualTo(200);
+            assertThat(atom.contentType()).as(href).startsWith("application/atom+xml");
+            Feed feed = (Feed) new WireFeedInput().build(new StringReader(atom.body()));
+            assertThat(feed.getTitle()).as(href).isEqualTo(links.first().attr("title"));
+            assertThat(links(feed.getOtherLinks(), "self")).as(href).containsExactly(base + href);
+            assertThat(links(feed.getAlternateLinks(), "alternate")).as(href).containsExactly(base + page);
+        }
+        assertThat(org.jsoup.Jsoup.parse(get("/methodology").body()).select("link[type=application/atom+xml]")).as("a page without a feed").isEmpty();
     }
 
     /**
