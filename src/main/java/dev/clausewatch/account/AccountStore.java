@@ -71,8 +71,11 @@ public interface AccountStore {
     /** Every answer, with the alert's organisation, for the evaluation command. */
     List<Feedback> feedback();
 
-    /** The private feed a secret names: its organisation, unless revoked. */
-    Optional<String> feedOrganisation(String tokenHash);
+    /** A private feed's address as stored: whose it is, and when it was made (what an empty feed is dated by). */
+    record FeedAddress(String organisation, Instant createdAt) {}
+
+    /** The private feed a secret names, unless revoked. */
+    Optional<FeedAddress> feedAddress(String tokenHash);
 
     void createFeed(String organisation, String tokenHash, Instant now);
 

@@ -151,12 +151,23 @@ public final class OrganisationRecords {
         accounts.revokeFeeds(access.organisation(), clock.instant());
     }
 
-    /** The alerts a private feed's secret opens, or refused as not found. */
-    public List<Alert> feed(String secret) {
-        String organisation = Optional.ofNullable(secret).filter(s -> s.startsWith("cwf_") && s.length() < 200)
-                .flatMap(s -> accounts.feedOrganisation(Secrets.hash(s)))
+    /**
+     * What a private feed's secret opens: the organisation, when the address was made, and its alerts.
+     * The organisation names the feed for good (a new address is the same feed); the date is the
+     * feed's own when it has no alert yet.
+     */
+    public record AlertFeed(String organisation, java.time.Instant since, List<Alert> alerts) {
+        public AlertFeed {
+            alerts = List.copyOf(alerts);
+        }
+    }
+
+    /** The private feed a secret opens, or refused as not found. */
+    public AlertFeed feed(String secret) {
+        AccountStore.FeedAddress address = Optional.ofNullable(secret).filter(s -> s.startsWith("cwf_") && s.length() < 200)
+                .flatMap(s -> accounts.feedAddress(Secrets.hash(s)))
                 .orElseThrow(() -> new Refused(Refused.Kind.NOT_FOUND, "there is no such feed (it may have been revoked)"));
-        return alerts.alerts(organisation);
+        return new AlertFeed(address.organisation(), address.createdAt(), alerts.alerts(address.organisation()));
     }
 
     private Channel channel(Access access, String channelId) {

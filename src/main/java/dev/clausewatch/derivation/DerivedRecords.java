@@ -110,7 +110,17 @@ public final class DerivedRecords {
      * provisions: what feeds and topic filters read, far cheaper than {@link #events}.
      */
     public List<DerivedChange> changeSets(DocumentId document) {
-        List<String> keys = LineageKeys.of(document, archive.timeline(document));
+        return changeSets(document, archive.timeline(document));
+    }
+
+    /**
+     * The stored change sets along {@code timeline}, the document's as the caller read it: change
+     * {@code number} goes from entry {@code number - 1} to entry {@code number} of that very list, so
+     * a caller can name each change by its two versions without a second read that a new version
+     * could shift.
+     */
+    public List<DerivedChange> changeSets(DocumentId document, List<TimelineEntry> timeline) {
+        List<String> keys = LineageKeys.of(document, timeline);
         Map<String, DerivedChange> stored = changes(document, keys.subList(Math.min(1, keys.size()), keys.size()));
         List<DerivedChange> sets = new ArrayList<>();
         for (int i = 1; i < keys.size(); i++) {

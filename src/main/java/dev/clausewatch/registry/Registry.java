@@ -1,5 +1,6 @@
 package dev.clausewatch.registry;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,12 @@ public interface Registry {
     boolean declare(SourceDeclaration declaration, String origin);
 
     List<Platform> platforms();
+
+    /**
+     * When the first platform was registered: the registry's beginning, the one date it has before
+     * anything is archived (what an empty feed is dated by). Empty while nothing is registered.
+     */
+    Optional<Instant> beginning();
 
     Optional<Platform> platform(PlatformId id);
 

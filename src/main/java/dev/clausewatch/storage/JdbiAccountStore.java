@@ -220,9 +220,10 @@ public final class JdbiAccountStore implements AccountStore {
     }
 
     @Override
-    public Optional<String> feedOrganisation(String tokenHash) {
-        return jdbi.withHandle(h -> h.createQuery("select organisation_id from alert_feeds where token_sha256 = :t and revoked_at is null")
-                .bind("t", tokenHash).mapTo(String.class).findOne());
+    public Optional<FeedAddress> feedAddress(String tokenHash) {
+        return jdbi.withHandle(h -> h.createQuery("select organisation_id, created_at from alert_feeds where token_sha256 = :t and revoked_at is null")
+                .bind("t", tokenHash).map((rs, ctx) -> new FeedAddress(rs.getString("organisation_id"), Chain.parseInstant(rs.getString("created_at"))))
+                .findOne());
     }
 
     @Override

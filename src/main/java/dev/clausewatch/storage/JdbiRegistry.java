@@ -13,6 +13,7 @@ import dev.clausewatch.registry.SourceDeclaration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -76,6 +77,13 @@ public final class JdbiRegistry implements Registry {
     public List<Platform> platforms() {
         return jdbi.withHandle(handle -> handle.createQuery("select id, name from platforms order by id")
                 .map((rs, ctx) -> new Platform(new PlatformId(rs.getString("id")), rs.getString("name"))).list());
+    }
+
+    @Override
+    public Optional<Instant> beginning() {
+        // Instants are stored in one fixed UTC form, so the first by text is the first in time.
+        return jdbi.withHandle(handle -> handle.createQuery("select created_at from platforms order by created_at limit 1")
+                .mapTo(String.class).findFirst().map(Chain::parseInstant));
     }
 
     @Override

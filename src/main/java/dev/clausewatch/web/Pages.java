@@ -30,6 +30,9 @@ import java.util.Map;
 public final class Pages {
     public record DocumentLink(String id, String type, int versions) {}
 
+    /** A page's Atom feed, for the autodiscovery link in its head and the link in its text (see {@link Feeds.Subject#link}). */
+    public record FeedLink(String title, String href) {}
+
     public record PlatformRow(String id, String name, List<DocumentLink> documents) {}
 
     /** A change between two consecutive versions, as lists of events show it. */
@@ -132,7 +135,8 @@ public final class Pages {
 
     void platform(Context ctx, dev.clausewatch.registry.Platform platform) {
         boolean all = "on".equals(ctx.queryParam("all"));
-        render(ctx, "platform.jte", Map.of("css", css, "page", view.keep("platform " + platform.id().value() + (all ? " all" : ""),
+        render(ctx, "platform.jte", Map.of("css", css, "feed", Feeds.Subject.platform(platform).link(),
+                "page", view.keep("platform " + platform.id().value() + (all ? " all" : ""),
                 () -> platformPage(platform, all))));
     }
 
@@ -184,7 +188,7 @@ public final class Pages {
     }
 
     void topic(Context ctx, String topicId, dev.clausewatch.knowledge.Topic topic, dev.clausewatch.analysis.TopicComparison comparison) {
-        render(ctx, "topic.jte", Map.of("css", css, "page", view.keep("topic " + topicId,
+        render(ctx, "topic.jte", Map.of("css", css, "feed", Feeds.Subject.topic(topic).link(), "page", view.keep("topic " + topicId,
                 () -> new TopicPage(topicId, topic.title(), comparison.compare(topicId, view.current()), changesOn(java.util.Set.of(topicId))))));
     }
 
@@ -259,7 +263,8 @@ public final class Pages {
         // history length (a new version changes the history list), with the asked date put back in.
         String key = "document " + document.id() + " " + version.entry().version().contentSha256() + " " + history.size();
         DocumentPage page = view.keep(key, () -> documentPage(document, history, version));
-        render(ctx, "document.jte", Map.of("css", css, "page", new DocumentPage(page.id(), page.title(), page.number(), page.versions(),
+        render(ctx, "document.jte", Map.of("css", css, "feed", Feeds.Subject.document(document).link(),
+                "page", new DocumentPage(page.id(), page.title(), page.number(), page.versions(),
                 page.capturedOn(), page.effectiveDate(), at == null ? "" : at, page.provisions(), page.history(), page.incorporates(),
                 page.incorporatedBy(), view.derivationFailure(document.id()).map(f -> "The newest version recorded could not be analysed yet ("
                         + f.cause() + ", since " + dev.clausewatch.archive.Chain.instant(f.at()) + "): this page shows the last version that was.")

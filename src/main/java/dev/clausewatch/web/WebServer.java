@@ -157,16 +157,16 @@ public final class WebServer {
             });
             archived(config, "/feeds/documents/{platform}/{type}.atom", ctx -> {
                 Document d = selection.document(ctx, ctx.pathParam("type").replaceAll("\\.atom$", ""));
-                feeds.documents(ctx, d.title() + " — Clausewatch", ctx.path(), List.of(d));
+                feeds.documents(ctx, Feeds.Subject.document(d), List.of(d));
             });
             archived(config, "/feeds/platforms/{platform}.atom", ctx -> {
                 Platform p = platform(ctx.pathParam("platform").replaceAll("\\.atom$", ""));
-                feeds.documents(ctx, p.name() + " — Clausewatch", ctx.path(), registry.documents(p.id()));
+                feeds.documents(ctx, Feeds.Subject.platform(p), registry.documents(p.id()));
             });
             archived(config, "/feeds/topics/{topic}.atom", ctx -> {
                 String id = ctx.pathParam("topic").replaceAll("\\.atom$", "");
                 Topic topic = topic(id);
-                feeds.topic(ctx, topic.title() + " — Clausewatch", ctx.path(), registry.documents(), topic.title(), change -> onTopic(change, id));
+                feeds.topic(ctx, Feeds.Subject.topic(topic), registry.documents(), topic.title(), change -> onTopic(change, id));
             });
             archived(config, "/platforms/{platform}", ctx -> pages.platform(ctx, platform(ctx.pathParam("platform"))));
             archived(config, "/documents/{platform}/{type}", ctx -> {
