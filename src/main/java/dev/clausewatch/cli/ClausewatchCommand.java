@@ -51,6 +51,10 @@ public final class ClausewatchCommand implements Runnable {
             description = "Where blobs and the embedded database live (default: $CLAUSEWATCH_DATA_DIR or ~/.local/share/clausewatch).")
     Path dataDir;
 
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "The configuration file (default: clausewatch.yaml in the data directory, when there is one).")
+    Path config;
+
     @Option(names = "--db-url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
             description = "PostgreSQL instead of the embedded store, e.g. jdbc:postgresql://127.0.0.1:5432/clausewatch?user=postgres (default: $CLAUSEWATCH_DB_URL).")
     String databaseUrl;
@@ -78,9 +82,29 @@ public final class ClausewatchCommand implements Runnable {
     }
 
     public static CommandLine commandLine(BiFunction<StorageConfig, CaptureConfig, Workspace> opener, PrintWriter out, PrintWriter err) {
-        CommandLine line = new CommandLine(new ClausewatchCommand(opener));
+        ClausewatchCommand root = new ClausewatchCommand(opener);
+        CommandLine line = new CommandLine(root);
         line.setOut(out);
         line.setErr(err);
+        // Picocli asks for defaults after reading the arguments, so the file is found from --config or --data-dir.
+        line.setDefaultValueProvider(arg -> root.configFile().map(f -> {
+            try {
+                return f.defaultValue(arg);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).orElse(null));
+        // A broken file stops every command before it runs, with the file, the key and the rule.
+        line.setExecutionStrategy(parsed -> {
+            try {
+                root.checkConfigFile();
+            } catch (InvalidInputException e) {
+                err.println("clausewatch: " + e.getMessage());
+                err.flush();
+                return INVALID;
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("clausewatch: " + e.getMessage());
             return e instanceof InvalidInputException || e instanceof IllegalArgumentException || e instanceof dev.clausewatch.account.Refused
@@ -92,6 +116,27 @@ public final class ClausewatchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private Optional<ConfigFile> configFile;
+    private InvalidInputException configProblem;
+
+    /** The configuration file, read once; none while it has a problem (which {@link #checkConfigFile} reports). */
+    Optional<ConfigFile> configFile() {
+        if (configFile == null && configProblem == null) {
+            try {
+                configFile = ConfigFile.of(Optional.ofNullable(config), dataDir != null ? dataDir : defaultDataDir(), System.getenv(), spec);
+            } catch (InvalidInputException e) {
+                configProblem = e;
+            }
+        }
+        return configFile == null ? Optional.empty() : configFile;
+    }
+
+    /** Throws the configuration file's problem, if it has one. */
+    void checkConfigFile() {
+        configFile();
+        if (configProblem != null) throw configProblem;
     }
 
     StorageConfig storageConfig() {

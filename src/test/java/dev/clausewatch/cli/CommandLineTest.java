@@ -323,6 +323,35 @@ class CommandLineTest {
     }
 
     @Test
+    void the_configuration_file_sets_options_and_a_wrong_key_or_value_stops_every_command_naming_it() throws Exception {
+        Path file = dataDir.resolve("clausewatch.yaml");
+        Files.writeString(file, "topics:\n  json: true\n");
+        Run topics = run("topics");
+        assertThat(topics.status()).as(topics.err()).isZero();
+        assertThat(topics.json().findValuesAsText("id")).as("the file's json: true").contains("ai-training-on-user-content");
+
+        Files.writeString(file, "serve:\n  prot: 8080\n");
+        Run unknown = run("platforms");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains(file.toString(), "serve.prot", "serve.host, serve.port");
+
+        Files.writeString(file, "track:\n  cadence: twice a day\n");
+        assertThat(run("platforms").err()).contains("track.cadence", "must be an ISO 8601 duration such as PT12H, not \"twice a day\"");
+        Files.writeString(file, "serve:\n  port: [80, 81]\n");
+        assertThat(run("platforms").err()).contains("serve.port", "must be a single value");
+        Files.writeString(file, "data-dir: /elsewhere\n");
+        assertThat(run("platforms").err()).contains("data-dir", "--data-dir");
+        Files.writeString(file, "serve: {port: 1\n");
+        assertThat(run("platforms").err()).contains(file.toString(), "is not readable YAML");
+
+        Path other = dataDir.resolve("other.yaml");
+        Files.writeString(other, "topics:\n  json: true\n");
+        Run named = run("--config", other.toString(), "topics");
+        assertThat(named.status()).as("--config is read instead of the data directory's file").isZero();
+        assertThat(run("--config", dataDir.resolve("missing.yaml").toString(), "topics").err()).contains("missing.yaml", "does not exist");
+    }
+
+    @Test
     void a_progress_bar_on_a_terminal_says_how_far_at_what_rate_and_how_long_is_left() throws Exception {
         StringWriter err = new StringWriter();
         try (Progress progress = Progress.start(new PrintWriter(err), "Importing", "files", true)) {
