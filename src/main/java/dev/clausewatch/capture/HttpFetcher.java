@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -63,7 +62,9 @@ public final class HttpFetcher implements AutoCloseable {
     private final CloseableHttpClient client;
     private final HostPoliteness politeness;
     private final Clock clock;
-    private final Map<String, CachedRules> robots = new ConcurrentHashMap<>();
+    /** Robots rules by origin: each kept for {@code ROBOTS_TTL} by the capture clock, at most this many origins at once. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, CachedRules> robots =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
     private final SafeDnsResolver dns;
 
     public HttpFetcher(CaptureConfig config, HostResolver resolver, Clock clock) {
@@ -220,7 +221,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     private boolean robotsAllow(URI url) {
         String origin = url.getScheme() + "://" + url.getRawAuthority();
-        CachedRules cached = robots.get(origin);
+        CachedRules cached = robots.getIfPresent(origin);
         if (cached == null || cached.until().isBefore(clock.instant())) {
             cached = new CachedRules(fetchRobots(URI.create(origin + "/robots.txt")), clock.instant().plus(ROBOTS_TTL));
             robots.put(origin, cached);

@@ -1,6 +1,5 @@
 package dev.clausewatch.registry;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -19,6 +18,10 @@ import java.util.Optional;
  * be constructed, so a typo never creates a new kind of document.
  */
 public record DocumentType(String name) {
+    /** The vocabularies' format: tab-separated cells, {@code #} comment lines, blank lines skipped, cells trimmed. */
+    static final org.apache.commons.csv.CSVFormat TSV = org.apache.commons.csv.CSVFormat.TDF.builder()
+            .setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).setQuote(null).get();
+
     private static final Vocabulary VOCABULARY = Vocabulary.load();
 
     public DocumentType {
@@ -78,16 +81,13 @@ public record DocumentType(String name) {
             Map<String, String> byName = new LinkedHashMap<>();
             Map<String, String> byKey = new LinkedHashMap<>();
             try (var in = DocumentType.class.getResourceAsStream("document-types.tsv");
-                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.isBlank() || line.startsWith("#")) continue;
-                    String[] cells = line.split("\t");
-                    String name = cells[0].strip();
-                    byName.put(name, cells[1].strip());
+                 var rows = TSV.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (var row : rows) {
+                    String name = row.get(0);
+                    byName.put(name, row.get(1));
                     byKey.put(name.toLowerCase(Locale.ROOT), name);
-                    if (cells.length > 2) {
-                        for (String alias : cells[2].split(",")) {
+                    if (row.size() > 2) {
+                        for (String alias : row.get(2).split(",")) {
                             if (!alias.isBlank()) byKey.putIfAbsent(alias.strip().toLowerCase(Locale.ROOT), name);
                         }
                     }

@@ -1,6 +1,5 @@
 package dev.clausewatch.registry;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -65,15 +64,12 @@ public final class KnownPlatforms {
     private static List<Entry> load() {
         List<Entry> entries = new ArrayList<>();
         try (var in = KnownPlatforms.class.getResourceAsStream("known-platforms.tsv");
-             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] cells = line.split("\t", -1);
-                Platform platform = new Platform(new PlatformId(cells[0]), cells[1]);
-                List<String> names = new ArrayList<>(List.of(cells[1].toLowerCase(Locale.ROOT)));
-                names.addAll(split(cells[2]));
-                entries.add(new Entry(platform, names, split(cells[3])));
+             var rows = DocumentType.TSV.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (var row : rows) {
+                Platform platform = new Platform(new PlatformId(row.get(0)), row.get(1));
+                List<String> names = new ArrayList<>(List.of(row.get(1).toLowerCase(Locale.ROOT)));
+                names.addAll(split(row.get(2)));
+                entries.add(new Entry(platform, names, split(row.get(3))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the known platforms", e);

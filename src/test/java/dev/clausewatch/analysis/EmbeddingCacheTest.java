@@ -17,6 +17,19 @@ class EmbeddingCacheTest {
     @TempDir Path dir;
 
     @Test
+    void the_in_memory_cache_is_bounded_and_a_batch_larger_than_it_still_gets_every_vector() {
+        List<String> sentences = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> "Clause " + i + ": you may not use the service for purpose number " + i + ".").toList();
+        SentenceEmbeddings small = new SentenceEmbeddings(EmbeddingCache.NONE, 5_000); // room for about three vectors
+        List<float[]> vectors = small.embedAll(sentences);
+        SentenceEmbeddings unbounded = new SentenceEmbeddings();
+        for (int i = 0; i < sentences.size(); i++) {
+            assertThat(vectors.get(i)).as(sentences.get(i)).isNotNull().containsExactly(unbounded.embed(sentences.get(i)));
+        }
+        assertThat(small.cached()).isLessThanOrEqualTo(4);
+    }
+
+    @Test
     void embeddings_survive_the_process_keyed_by_the_text_hash() {
         String sentence = "We may use your conversations to train our models unless you opt out.";
         try (Database database = Database.open(StorageConfig.embedded(dir))) {
