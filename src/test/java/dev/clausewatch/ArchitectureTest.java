@@ -1,5 +1,7 @@
 package dev.clausewatch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -111,5 +113,18 @@ class ArchitectureTest {
     @Test
     void packages_have_no_cycles() {
         slices().matching("dev.clausewatch.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void the_product_holds_the_product_benchmarks_and_evaluations_are_built_apart() throws Exception {
+        java.nio.file.Path product = java.nio.file.Path.of(dev.clausewatch.Clausewatch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (var files = java.nio.file.Files.walk(product)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .noneMatch(name -> name.matches("(BenchCommand|PipelineBench|AlertSoakBench|KillSoakBench|ExportBench|EvaluateCommand|ChangeLabelsEvaluation"
+                            + "|HistoryCorpus|SnapshotCorpus|ClauseEvaluations|TopicEvaluations|AlertFeedbackEvaluation)(\\$.*)?\\.class"));
+        }
+        // Built from src/bench/java, they still reach the product's commands when their jar is beside it.
+        assertThat(Class.forName("dev.clausewatch.cli.BenchCommand").getProtectionDomain().getCodeSource().getLocation())
+                .isNotEqualTo(dev.clausewatch.Clausewatch.class.getProtectionDomain().getCodeSource().getLocation());
     }
 }

@@ -5,6 +5,7 @@ import dev.clausewatch.registry.InvalidInputException;
 import dev.clausewatch.storage.StorageConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import dev.clausewatch.capture.CaptureConfig;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ScopeType;
                 "3:it could not be done (a store, a network or a derivation failed; the message or the log says which)"},
         description = "Watches what platforms' governance documents say and how they change.",
         subcommands = {ImportCommand.class, PlatformsCommand.class, DocumentsCommand.class, HistoryCommand.class,
-                ShowCommand.class, VerifyCommand.class, HeadCommand.class, TypesCommand.class, DemoCommand.class, BenchCommand.class, EvaluateCommand.class, ExtractCommand.class,
+                ShowCommand.class, VerifyCommand.class, HeadCommand.class, TypesCommand.class, DemoCommand.class, ExtractCommand.class,
                 TrackingCommands.Capture.class, TrackingCommands.Track.class, TrackingCommands.Status.class, TrackingCommands.Reextract.class,
                 ProvisionCommands.Provisions.class, ProvisionCommands.Diff.class, ProvisionCommands.ReferencesCommand.class,
                 AnalysisCommands.Analyze.class, AnalysisCommands.Compare.class, AnalysisCommands.Topics.class, AnalysisCommands.Regulations.class, ClauseCommands.Train.class, ServeCommand.class, ProcessCommand.class, ExportCommand.class, ReportCommand.class,
@@ -84,6 +85,7 @@ public final class ClausewatchCommand implements Runnable {
     public static CommandLine commandLine(BiFunction<StorageConfig, CaptureConfig, Workspace> opener, PrintWriter out, PrintWriter err) {
         ClausewatchCommand root = new ClausewatchCommand(opener);
         CommandLine line = new CommandLine(root);
+        addTools(line);
         line.setOut(out);
         line.setErr(err);
         // Picocli asks for defaults after reading the arguments, so the file is found from --config or --data-dir.
@@ -111,6 +113,19 @@ public final class ClausewatchCommand implements Runnable {
                     || e instanceof NotFoundException || e instanceof ExtractionException ? INVALID : FAILED;
         });
         return line;
+    }
+
+    /** The benchmarks and evaluations: in their own jar, which the launcher adds beside the product's; absent, the commands are too. */
+    private static final List<String> TOOLS = List.of("dev.clausewatch.cli.BenchCommand", "dev.clausewatch.cli.EvaluateCommand");
+
+    private static void addTools(CommandLine line) {
+        for (String tool : TOOLS) {
+            try {
+                line.addSubcommand(Class.forName(tool));
+            } catch (ClassNotFoundException e) {
+                // a product-only installation: no bench, no evaluate
+            }
+        }
     }
 
     @Override

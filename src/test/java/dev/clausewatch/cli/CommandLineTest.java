@@ -298,10 +298,10 @@ class CommandLineTest {
 
     @Test
     void tosdr_cases_map_to_claudette_categories_by_their_wording() {
-        assertThat(ClauseCommands.casesToClaudette("This service forces users into binding arbitration in the case of disputes")).containsExactly("a");
-        assertThat(ClauseCommands.casesToClaudette(" Terms may be changed any time at their discretion, without notice to the user ")).containsExactly("ch");
-        assertThat(ClauseCommands.casesToClaudette("The service can delete your account without prior notice and without a reason")).containsExactly("ter");
-        assertThat(ClauseCommands.casesToClaudette("You can request access and deletion of personal data")).isEmpty();
+        assertThat(ClauseEvaluations.casesToClaudette("This service forces users into binding arbitration in the case of disputes")).containsExactly("a");
+        assertThat(ClauseEvaluations.casesToClaudette(" Terms may be changed any time at their discretion, without notice to the user ")).containsExactly("ch");
+        assertThat(ClauseEvaluations.casesToClaudette("The service can delete your account without prior notice and without a reason")).containsExactly("ter");
+        assertThat(ClauseEvaluations.casesToClaudette("You can request access and deletion of personal data")).isEmpty();
     }
 
     @Test

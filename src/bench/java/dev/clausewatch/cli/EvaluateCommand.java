@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "evaluate", aliases = "eval", description = "Measures quality against reference data.", subcommands = {EvaluateCommand.Extraction.class, EvaluateCommand.Changes.class, ClauseCommands.Evaluate.class, ClauseCommands.EvaluateCues.class, ClauseCommands.EvaluateOpp115.class,
-        ClauseCommands.EvaluateTosdr.class, TopicCommands.Evaluate.class, AdministrationCommands.AlertFeedback.class})
+@Command(name = "evaluate", aliases = "eval", description = "Measures quality against reference data.", subcommands = {EvaluateCommand.Extraction.class, EvaluateCommand.Changes.class, ClauseEvaluations.Evaluate.class, ClauseEvaluations.EvaluateCues.class, ClauseEvaluations.EvaluateOpp115.class,
+        ClauseEvaluations.EvaluateTosdr.class, TopicEvaluations.Evaluate.class, AlertFeedbackEvaluation.AlertFeedback.class})
 final class EvaluateCommand implements Runnable {
     @Spec CommandSpec spec;
 
