@@ -187,6 +187,29 @@ class BackupRestoreTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void a_backup_without_its_key_restores_only_where_that_key_is_in_place() throws IOException {
+        try (Store original = Store.fresh(TestStores.SQLITE, dir.resolve("original")); Store restored = Store.fresh(TestStores.SQLITE, dir.resolve("restored"))) {
+            archiveAndProcess(original, "amazon-web-services");
+            Path backup = dir.resolve("backup");
+            assertThat(run(original.with("backup", "--without-key", backup.toString())).status()).isZero();
+            assertThat(backup.resolve("keys")).doesNotExist();
+
+            Path key = restored.dataDir().resolve("keys/ledger-ed25519.key");
+            Run refused = run(restored.with("restore", backup.toString()));
+            assertThat(refused.status()).isEqualTo(2);
+            assertThat(refused.err()).contains("made without its log key", key.toString());
+            assertThat(key).doesNotExist();
+
+            Files.createDirectories(key.getParent());
+            Files.copy(original.dataDir().resolve("keys/ledger-ed25519.key"), key);
+            // the refusal left the store empty: the same restore now goes through
+            Run restoring = run(restored.with("restore", backup.toString()));
+            assertThat(restoring.status()).as(restoring.out() + restoring.err()).isZero();
+            assertThat(rows(restored.config())).isEqualTo(rows(original.config()));
+        }
+    }
+
     /** New versions of one document, one a transaction, the log sealed every third, until told to stop. */
     private static void recordUntil(AtomicBoolean stop, Workspace writing, AtomicInteger recorded) {
         Instant day = Instant.parse("2030-01-01T00:00:00Z");
