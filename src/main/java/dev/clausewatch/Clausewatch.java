@@ -136,7 +136,7 @@ public final class Clausewatch {
         Accounts accounts = new Accounts(people, mailer, delivery.baseUrl(), clock);
         Memberships memberships = new Memberships(people, notifications.organisations(), mailer, delivery.baseUrl(), clock);
         OrganisationRecords organisationRecords = new OrganisationRecords(alerts, notifications.organisations(), notifications.digests(), people, clock);
-        Ledger ledger = new Ledger(new JdbiLedgerStore(database), HeadSigner.at(ledgerKey(storage)), clock);
+        Ledger ledger = new Ledger(new JdbiLedgerStore(database), HeadSigner.at(storage.ledgerKey()), clock);
         return new Workspace(database.description(), storage.dataDir(), registry, archive, new Importer(registry, archive),
                 new ArchiveVerifier(store, blobs, Optional.of(ledger)), ledger, tracker, loop, log, processor, records, outbox,
                 reading, knowledge, alerts, notifications, accounts, memberships, organisationRecords, new JdbiFigures(database), () -> {
@@ -145,13 +145,6 @@ public final class Clausewatch {
                     sealQuietly(ledger);
                     database.close();
                 });
-    }
-
-    /** The key that signs the log's tree heads: outside the database ($CLAUSEWATCH_LEDGER_KEY, or under the data directory). */
-    private static java.nio.file.Path ledgerKey(StorageConfig storage) {
-        String configured = System.getenv("CLAUSEWATCH_LEDGER_KEY");
-        return configured != null && !configured.isBlank() ? java.nio.file.Path.of(configured)
-                : storage.dataDir().resolve("keys").resolve("ledger-ed25519.key");
     }
 
     /** What this process archived is logged and signed when it stops; a failure here is reported, the next start seals it. */

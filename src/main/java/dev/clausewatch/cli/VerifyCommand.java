@@ -33,33 +33,37 @@ final class VerifyCommand implements Callable<Integer> {
         try (Workspace workspace = root.open()) {
             java.util.Optional<dev.clausewatch.archive.TreeHead> kept = head == null ? java.util.Optional.empty()
                     : java.util.Optional.of(keptHead(head));
-            ArchiveVerifier.Report report = workspace.verifier().verify(kept);
-            var newest = workspace.ledger().newestHead();
-            int unsealed = workspace.ledger().unlogged();
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Map<String, Object> value = new LinkedHashMap<>();
-                value.put("intact", report.intact());
-                value.put("blobs", report.blobs());
-                value.put("versions", report.versions());
-                value.put("observations", report.observations());
-                value.put("snapshots", report.snapshots());
-                value.put("loggedRecords", newest.map(dev.clausewatch.archive.TreeHead::size).orElse(0));
-                value.put("unsealedRecords", unsealed);
-                value.put("findings", report.findings().stream().map(f -> Map.of("object", f.object(), "problem", f.problem())).toList());
-                Output.json(out, value);
-            } else {
-                for (ArchiveVerifier.Finding finding : report.findings()) out.println("DAMAGED " + finding);
-                out.printf("%s: %d blobs re-hashed, %d versions and %d observations re-chained, %d snapshots checked in %s%n",
-                        report.intact() ? "intact" : report.findings().size() + " problems", report.blobs(), report.versions(),
-                        report.observations(), report.snapshots(), workspace.storeDescription());
-                out.println(newest.map(h -> "log: " + h.size() + " records under the head signed at " + dev.clausewatch.archive.Chain.instant(h.signedAt())
-                        + " (key " + h.keyId() + ")").orElse("log: no signed head yet") + (unsealed == 0 ? "" : "; " + unsealed
-                        + " records written since, sealed when this command ends") + (head == null ? "" : "; checked against the kept head in " + head));
-                out.flush();
-            }
-            return report.intact() ? 0 : ClausewatchCommand.DAMAGED;
+            return check(workspace, kept, head, spec.commandLine().getOut(), json);
         }
+    }
+
+    /** Verifies the workspace's archive and prints the report; `restore` runs the same after restoring. */
+    static int check(Workspace workspace, java.util.Optional<dev.clausewatch.archive.TreeHead> kept, java.nio.file.Path head, PrintWriter out, boolean json) {
+        ArchiveVerifier.Report report = workspace.verifier().verify(kept);
+        var newest = workspace.ledger().newestHead();
+        int unsealed = workspace.ledger().unlogged();
+        if (json) {
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("intact", report.intact());
+            value.put("blobs", report.blobs());
+            value.put("versions", report.versions());
+            value.put("observations", report.observations());
+            value.put("snapshots", report.snapshots());
+            value.put("loggedRecords", newest.map(dev.clausewatch.archive.TreeHead::size).orElse(0));
+            value.put("unsealedRecords", unsealed);
+            value.put("findings", report.findings().stream().map(f -> Map.of("object", f.object(), "problem", f.problem())).toList());
+            Output.json(out, value);
+        } else {
+            for (ArchiveVerifier.Finding finding : report.findings()) out.println("DAMAGED " + finding);
+            out.printf("%s: %d blobs re-hashed, %d versions and %d observations re-chained, %d snapshots checked in %s%n",
+                    report.intact() ? "intact" : report.findings().size() + " problems", report.blobs(), report.versions(),
+                    report.observations(), report.snapshots(), workspace.storeDescription());
+            out.println(newest.map(h -> "log: " + h.size() + " records under the head signed at " + dev.clausewatch.archive.Chain.instant(h.signedAt())
+                    + " (key " + h.keyId() + ")").orElse("log: no signed head yet") + (unsealed == 0 ? "" : "; " + unsealed
+                    + " records written since, sealed when this command ends") + (head == null ? "" : "; checked against the kept head in " + head));
+            out.flush();
+        }
+        return report.intact() ? 0 : ClausewatchCommand.DAMAGED;
     }
 
     /** The report's hashes and head against the archive: exit 1 naming each mismatch. */

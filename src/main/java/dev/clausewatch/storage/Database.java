@@ -38,11 +38,10 @@ public final class Database implements AutoCloseable {
         }
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("clausewatch");
-        String description;
+        String description = config.description();
         if (config.isPostgres()) {
             hikari.setJdbcUrl(config.jdbcUrl());
             hikari.setMaximumPoolSize(8);
-            description = "PostgreSQL " + redact(config.jdbcUrl());
         } else {
             SQLiteConfig sqlite = new SQLiteConfig();
             sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -54,7 +53,6 @@ public final class Database implements AutoCloseable {
             source.setUrl(config.jdbcUrl());
             hikari.setDataSource(source);
             hikari.setMaximumPoolSize(4);
-            description = "embedded SQLite " + config.jdbcUrl().substring("jdbc:sqlite:".length());
         }
         hikari.setConnectionTimeout(BUSY_TIMEOUT_MS);
         HikariDataSource dataSource;

@@ -36,4 +36,15 @@ public record StorageConfig(Path dataDir, Optional<String> databaseUrl) {
     public Path blobDir() {
         return dataDir.resolve("blobs");
     }
+
+    /** For people: which store this is, without any password. */
+    public String description() {
+        return isPostgres() ? "PostgreSQL " + Database.redact(jdbcUrl()) : "embedded SQLite " + jdbcUrl().substring("jdbc:sqlite:".length());
+    }
+
+    /** The key that signs the log's tree heads: outside the database ($CLAUSEWATCH_LEDGER_KEY, or under the data directory). */
+    public Path ledgerKey() {
+        String configured = System.getenv("CLAUSEWATCH_LEDGER_KEY");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : dataDir.resolve("keys").resolve("ledger-ed25519.key");
+    }
 }
