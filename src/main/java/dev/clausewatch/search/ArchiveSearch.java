@@ -68,6 +68,11 @@ public final class ArchiveSearch implements AutoCloseable {
         return reindexed;
     }
 
+    /** Whether the index has been brought up to the derived records at least once (by this node, since it started). */
+    public boolean current() {
+        return !refreshedAt.isEmpty();
+    }
+
     @Override
     public void close() {
         index.close();

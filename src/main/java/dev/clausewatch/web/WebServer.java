@@ -68,7 +68,6 @@ public final class WebServer {
     private final String cssPath;
     private AccountPages accountPages;
     private dev.clausewatch.monitoring.Monitoring monitoring;
-    private volatile boolean indexed;
     private OrganisationApi organisationApi;
     private OrganisationRecords organisationRecords;
 
@@ -228,7 +227,7 @@ public final class WebServer {
         getAndHead(config, "/readyz", ctx -> {
             Map<String, Object> checks = new java.util.LinkedHashMap<>();
             checks.put("store", monitoring.storeAnswers() ? "ok" : "the database does not answer");
-            checks.put("search", indexed ? "ok" : "the search index is being brought up to date");
+            checks.put("search", search.current() ? "ok" : "the search index is being brought up to date");
             boolean ready = checks.values().stream().allMatch("ok"::equals);
             Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("status", ready ? "ready" : "not ready", "checks", checks));
             // The backlog is said, not judged: a node far behind still serves what is derived.
@@ -349,7 +348,6 @@ public final class WebServer {
     private void warm() {
         try {
             search.refresh();
-            indexed = true;
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(WebServer.class).warn("the search index could not be brought up to date: {}", e.toString());
         }
