@@ -165,6 +165,11 @@ public final class ClausewatchCommand implements Runnable {
         return opener.apply(storageConfig(), captureConfig());
     }
 
+    /** A workspace on another store than the configured one (the demo's own). */
+    Workspace open(StorageConfig storage) {
+        return opener.apply(storage, captureConfig());
+    }
+
     CaptureConfig captureConfig() {
         CaptureConfig defaults = CaptureConfig.defaults();
         String configuredChromium = System.getenv("CLAUSEWATCH_CHROMIUM");

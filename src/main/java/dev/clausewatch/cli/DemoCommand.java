@@ -2,6 +2,7 @@ package dev.clausewatch.cli;
 
 import dev.clausewatch.ingest.ImportReport;
 import dev.clausewatch.registry.Document;
+import dev.clausewatch.storage.StorageConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "demo", description = {"Imports the bundled demo dataset (real histories, see demo/ATTRIBUTION.md) into the store,",
-        "prints a summary of the archive, and serves the web app on http://localhost:7070 until interrupted.",
-        "Importing again adds nothing."})
+@Command(name = "demo", description = {"Imports the bundled demo dataset (real histories, see demo/ATTRIBUTION.md) into a store of its own",
+        "(~/.local/share/clausewatch-demo, or --data-dir DIR; never your own archive), prints a summary of it and where it is,",
+        "and serves the web app on http://localhost:7070 (--port) until interrupted. Importing again adds nothing."})
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand ClausewatchCommand root;
     @Spec CommandSpec spec;
@@ -36,7 +37,10 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the demo dataset " + dataset + " is not a folder; pass --from DIR");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace workspace = root.open()) {
+        StorageConfig storage = storage();
+        try (Workspace workspace = root.open(storage)) {
+            out.println("The demo keeps its data in " + storage.dataDir().toAbsolutePath() + (root.dataDir == null
+                    ? ", apart from your own archive (" + ClausewatchCommand.defaultDataDir() + "); --data-dir DIR puts it elsewhere." : "."));
             out.println("Importing the demo dataset " + dataset + " into " + workspace.storeDescription());
             ImportReport report = workspace.importer().importPaths(List.of(dataset));
             ImportCommand.print(out, spec.commandLine().getErr(), report, false, false);
@@ -54,12 +58,15 @@ final class DemoCommand implements Callable<Integer> {
             }
             Output.table(out, List.of("DOCUMENT", "VERSIONS", "FIRST", "LATEST"), rows);
             out.println();
-            out.println("Next: ./clausewatch history amazon-web-services/acceptable-use-policy");
-            out.println("      ./clausewatch show amazon-web-services/responsible-ai-policy");
-            out.println("      ./clausewatch diff chatgpt/terms-of-service --from 1 --substantive-only");
-            out.println("      ./clausewatch references amazon-web-services/responsible-ai-policy");
-            out.println("      ./clausewatch analyze amazon-web-services/responsible-ai-policy");
-            out.println("      ./clausewatch verify");
+            // The other commands read the user's own archive unless told the demo's.
+            String command = "./clausewatch" + (root.databaseUrl != null ? " --db-url '" + root.databaseUrl + "'" : "")
+                    + " --data-dir '" + storage.dataDir().toAbsolutePath() + "'";
+            out.println("Next: " + command + " history amazon-web-services/acceptable-use-policy");
+            out.println("      " + command + " show amazon-web-services/responsible-ai-policy");
+            out.println("      " + command + " diff chatgpt/terms-of-service --from 1 --substantive-only");
+            out.println("      " + command + " references amazon-web-services/responsible-ai-policy");
+            out.println("      " + command + " analyze amazon-web-services/responsible-ai-policy");
+            out.println("      " + command + " verify");
             List<String> tour = tour(workspace);
             if (!tour.isEmpty()) {
                 out.println();
@@ -90,6 +97,23 @@ final class DemoCommand implements Callable<Integer> {
         workspace.records().events(terms).stream().filter(e -> e.changes().substantive()).reduce((a, b) -> b)
                 .ifPresent(e -> paths.add("/documents/" + terms + "/changes?from=" + (e.number() - 1) + "&to=" + e.number() + "&substantive=on"));
         return paths;
+    }
+
+    /**
+     * The demo's store: the folder and database given on the command line, else a folder of its own
+     * ({@link #defaultFolder}) with the embedded database. $CLAUSEWATCH_DATA_DIR and
+     * $CLAUSEWATCH_DB_URL name the user's own archive, so the demo does not follow them.
+     */
+    private StorageConfig storage() {
+        Path folder = root.dataDir != null ? root.dataDir : defaultFolder(System.getenv(), System.getProperty("user.home"));
+        return new StorageConfig(folder, java.util.Optional.ofNullable(root.databaseUrl));
+    }
+
+    /** $XDG_DATA_HOME/clausewatch-demo, or ~/.local/share/clausewatch-demo: beside the user's archive, never in it. */
+    static Path defaultFolder(java.util.Map<String, String> environment, String home) {
+        String xdg = environment.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share");
+        return base.resolve("clausewatch-demo");
     }
 
     private static Path defaultDataset() {

@@ -36,6 +36,7 @@ final class ServeCommand implements Callable<Integer> {
         var app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer(), search)
                 .withAccounts(workspace.accounts(), workspace.memberships(), workspace.organisationRecords())
                 .withLedger(workspace.ledger())
+                .withTracking(workspace.trackingLog())
                 .withMonitoring(new dev.clausewatch.monitoring.Monitoring(workspace.figures(), workspace.records(), java.time.Clock.systemUTC()))
                 .start(host, port);
         Following following = Following.start(workspace, java.util.Optional.of(search));

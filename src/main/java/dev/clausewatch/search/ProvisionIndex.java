@@ -32,6 +32,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -117,6 +120,7 @@ public final class ProvisionIndex implements AutoCloseable {
         doc.add(new IntPoint("lastVersion", p.lastVersion()));
         doc.add(new StoredField("first", p.firstVersion()));
         doc.add(new StoredField("last", p.lastVersion()));
+        doc.add(new StoredField("runs", String.join(",", p.runs().stream().map(r -> r.first() + "-" + r.last()).toList())));
         return doc;
     }
 
@@ -124,7 +128,19 @@ public final class ProvisionIndex implements AutoCloseable {
         return new Passage(doc.get("platform"), doc.get("type"), doc.get("title"), doc.get("provision"), doc.get(TEXT),
                 Arrays.asList(doc.getValues("topic")), doc.getField("first").numericValue().intValue(),
                 doc.getField("last").numericValue().intValue(), LocalDate.ofEpochDay(doc.getField("sinceDay").numericValue().longValue()),
-                Boolean.parseBoolean(doc.get("current")));
+                Boolean.parseBoolean(doc.get("current")), runs(doc));
+    }
+
+    /** The stored runs of versions ("1-7,9-10"). */
+    private static List<Passage.Run> runs(Document doc) {
+        List<Passage.Run> runs = new ArrayList<>();
+        // An index made before passages kept their runs, until the refresh that makes it anew.
+        if (doc.get("runs") == null) return List.of(new Passage.Run(doc.getField("first").numericValue().intValue(), doc.getField("last").numericValue().intValue()));
+        for (String run : doc.get("runs").split(",")) {
+            String[] ends = run.split("-");
+            runs.add(new Passage.Run(Integer.parseInt(ends[0]), Integer.parseInt(ends[1])));
+        }
+        return runs;
     }
 
     public int size() {
@@ -165,7 +181,10 @@ public final class ProvisionIndex implements AutoCloseable {
                 List<SearchResults.Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 var stored = searcher.storedFields();
-                for (int i = query.offset(); i < docs.length; i++) hits.add(new SearchResults.Hit(passage(stored.document(docs[i].doc)), docs[i].score));
+                for (int i = query.offset(); i < docs.length; i++) {
+                    Passage passage = passage(stored.document(docs[i].doc));
+                    hits.add(new SearchResults.Hit(passage, docs[i].score, highlight(words, passage.text())));
+                }
                 return new SearchResults(searcher.count(built), hits);
             } finally {
                 searchers.release(searcher);
@@ -174,6 +193,41 @@ public final class ProvisionIndex implements AutoCloseable {
             throw new UncheckedIOException("cannot read the search index", e);
         }
     }
+
+    /**
+     * The passage's whole text cut into the pieces the query's words matched and the rest, by
+     * Lucene's unified highlighter: it analyses the text as the index did (stems, so "training"
+     * marks "train"), marks a quoted phrase only where the whole phrase stands, expands prefix*
+     * words, and never marks an excluded word. Whole text, one passage: the page shows it all.
+     */
+    private List<SearchResults.Segment> highlight(Query words, String text) throws IOException {
+        Object segments = UnifiedHighlighter.builderWithoutSearcher(analyzer).withBreakIterator(WholeBreakIterator::new)
+                .withMaxLength(Math.max(1, text.length() + 1)).withHighlightPhrasesStrictly(true).withHandleMultiTermQuery(true)
+                .withMaxNoHighlightPassages(0).withFormatter(SEGMENTS).build().highlightWithoutSearcher(TEXT, words, text, 1);
+        @SuppressWarnings("unchecked")
+        List<SearchResults.Segment> cut = segments instanceof List<?> list ? (List<SearchResults.Segment>) list : null;
+        return cut == null || cut.isEmpty() ? List.of(new SearchResults.Segment(text, false)) : cut;
+    }
+
+    /** The highlighter's matches as plain segments of the whole text (matches that overlap are joined). */
+    private static final PassageFormatter SEGMENTS = new PassageFormatter() {
+        @Override
+        public Object format(org.apache.lucene.search.uhighlight.Passage[] passages, String content) {
+            List<SearchResults.Segment> segments = new ArrayList<>();
+            int at = 0;
+            for (var passage : passages) {
+                for (int i = 0; i < passage.getNumMatches(); i++) {
+                    int start = Math.max(at, passage.getMatchStarts()[i]), end = passage.getMatchEnds()[i];
+                    if (end <= start) continue;
+                    if (start > at) segments.add(new SearchResults.Segment(content.substring(at, start), false));
+                    segments.add(new SearchResults.Segment(content.substring(start, end), true));
+                    at = end;
+                }
+            }
+            if (at < content.length()) segments.add(new SearchResults.Segment(content.substring(at), false));
+            return segments;
+        }
+    };
 
     private static void filter(BooleanQuery.Builder all, String field, Optional<String> value) {
         value.filter(v -> !v.isBlank()).ifPresent(v -> all.add(new TermQuery(new Term(field, v)), Occur.FILTER));

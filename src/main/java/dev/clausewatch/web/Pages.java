@@ -40,8 +40,17 @@ public final class Pages {
 
     public record HomePage(List<PlatformRow> platforms, List<EventRow> substantive, List<EventRow> cosmetic) {}
 
-    /** A provision of a version: its topics and the exposure level of its analysis ("" when on no topic). */
-    public record ProvisionRow(String id, String text, List<String> topics, String severity) {}
+    /** A governance topic as readers see it: by its title from the knowledge data, linking to its page by id. */
+    public record TopicBadge(String id, String title) {}
+
+    /**
+     * A provision of a version as the document page reads it: {@code level} is the heading level a
+     * heading renders at (2 for a top-level section, one more per heading above it, at most 6) and 0
+     * for the rest; {@code kind} ("heading", "clause", "paragraph", "item", "row") styles it;
+     * {@code text} carries its clause or list number. Its topics, and the exposure level of its
+     * analysis ("" when on no topic).
+     */
+    public record ProvisionRow(String id, String kind, int level, String text, List<TopicBadge> topics, String severity) {}
 
     public record HistoryRow(int number, String date, String kind) {}
 
@@ -61,7 +70,7 @@ public final class Pages {
      * not stated), the substantive changes by section, and the governance topics they touch.
      */
     public record ChangeSummary(String effectiveBefore, String effectiveAfter, boolean effectiveDateChanged, List<String> sections,
-                                List<String> topics) {}
+                                List<TopicBadge> topics) {}
 
     /** {@code variant}: "" or the sentence saying which earlier version's text this one brings back. */
     public record ChangePage(String id, String title, int from, int to, boolean substantive, boolean technical, String counts,
@@ -70,17 +79,34 @@ public final class Pages {
     /** What happened to a provision in one version: "first appears", "changed" (with the change page) or "removed". */
     public record ProvisionEvent(int number, String date, String what) {}
 
+    /** "How other platforms handle this": a peer's provision, named by its document's title and the topic's. */
+    public record PeerRow(String documentId, String documentTitle, String provisionId, TopicBadge topic, String quote) {}
+
+    /**
+     * {@code topics}: the title of each topic the analysis names, by id; {@code incorporated}: how to
+     * name each document it incorporates (an archived one by its title, others as the text says).
+     */
     public record ProvisionPage(String documentId, String documentTitle, int number, String capturedOn, ProvisionAnalysis analysis,
-                                List<dev.clausewatch.analysis.Peers.Peer> peers, int changes, List<ProvisionEvent> history) {}
+                                Map<String, String> topics, Map<String, String> incorporated, List<PeerRow> peers, int changes,
+                                List<ProvisionEvent> history) {}
 
     public record PlatformDocument(String id, String type, int versions, int substantive, int cosmetic, String latest,
                                    int high, int medium, int low) {}
 
-    public record TopicPage(String id, String title, List<dev.clausewatch.analysis.TopicComparison.Row> rows, TimelineChart chart) {}
+    /** A platform's stance on a topic, the platform named as people know it. */
+    public record StanceRow(String platform, String document, String provisionId, String stance, String quote) {}
 
-    /** {@code all}: cosmetic changes listed too; otherwise only counted ({@code cosmeticHidden}), one click away. */
+    public record TopicPage(String id, String title, List<StanceRow> rows, TimelineChart chart) {}
+
+    /** A document of the platform that has no version: why, in words ("never captured yet: not attempted"). */
+    public record Uncaptured(String id, String type, String reason) {}
+
+    /**
+     * {@code all}: cosmetic changes listed too; otherwise only counted ({@code cosmeticHidden}), one
+     * click away. {@code uncaptured}: the declared documents with no version yet.
+     */
     public record PlatformPage(String id, String name, List<PlatformDocument> documents, TimelineChart chart, List<EventRow> timeline,
-                               boolean all, int cosmeticHidden) {}
+                               boolean all, int cosmeticHidden, List<Uncaptured> uncaptured) {}
 
     private static final int LATEST_SUBSTANTIVE = 10, LATEST_COSMETIC = 5;
 
@@ -91,6 +117,8 @@ public final class Pages {
     private final DerivedRecords changes;
     private final Analyzer analyzer;
     private final String css;
+    /** Capture attempts, for why a declared document has no version; null on a server without the tracking log. */
+    private dev.clausewatch.tracking.TrackingLog tracking;
     /**
      * Rendered archive pages by state of the derived records, template and address: a page is a
      * function of these, and rendering a long document's page costs more than building its model
@@ -107,6 +135,10 @@ public final class Pages {
         this.changes = view.changes();
         this.analyzer = view.analyzer();
         this.css = cssPath;
+    }
+
+    void withTracking(dev.clausewatch.tracking.TrackingLog log) {
+        this.tracking = log;
     }
 
     void home(Context ctx) {
@@ -135,9 +167,35 @@ public final class Pages {
 
     void platform(Context ctx, dev.clausewatch.registry.Platform platform) {
         boolean all = "on".equals(ctx.queryParam("all"));
-        render(ctx, "platform.jte", Map.of("css", css, "feed", Feeds.Subject.platform(platform).link(),
-                "page", view.keep("platform " + platform.id().value() + (all ? " all" : ""),
-                () -> platformPage(platform, all))));
+        PlatformPage kept = view.keep("platform " + platform.id().value() + (all ? " all" : ""), () -> platformPage(platform, all));
+        // Capture attempts are not derived records: read on each request, and part of what the rendered page is kept by.
+        List<Uncaptured> uncaptured = uncaptured(platform);
+        PlatformPage page = new PlatformPage(kept.id(), kept.name(), kept.documents(), kept.chart(), kept.timeline(), kept.all(),
+                kept.cosmeticHidden(), uncaptured);
+        render(ctx, "platform.jte", Map.of("css", css, "feed", Feeds.Subject.platform(platform).link(), "page", page), uncaptured.toString());
+    }
+
+    /**
+     * The platform's documents with no archived version, and why: the latest capture attempt's
+     * failure, or that none was made (without a tracking log, only that none is captured).
+     */
+    private List<Uncaptured> uncaptured(dev.clausewatch.registry.Platform platform) {
+        List<Uncaptured> uncaptured = new java.util.ArrayList<>();
+        for (Document d : registry.documents(platform.id())) {
+            if (changes.current(d.id()).isPresent() || !archive.timeline(d.id()).isEmpty()) continue;
+            uncaptured.add(new Uncaptured(d.id().toString(), d.id().type().name(), neverCaptured(d)));
+        }
+        return uncaptured;
+    }
+
+    private String neverCaptured(Document d) {
+        if (tracking == null) return "never captured yet";
+        // Re-extractions are technical events: they say nothing of whether the page can be captured.
+        return tracking.events(d.id(), 20).stream().filter(e -> !e.technical()).findFirst()
+                .map(e -> e.failed() ? "never captured: last attempt on " + day(e.at()) + " failed: " + e.failure().orElseThrow().label()
+                        + (e.message().isBlank() ? "" : " (" + e.message() + ")")
+                        : "never captured yet: last attempt on " + day(e.at()) + " recorded no version")
+                .orElse("never captured yet: not attempted");
     }
 
     /** The platform's documents and its governance timeline: substantive changes, and the cosmetic ones when {@code all}. */
@@ -171,7 +229,7 @@ public final class Pages {
         java.util.SequencedMap<String, String> rows = new java.util.LinkedHashMap<>();
         documents.forEach(d -> rows.put(d.id(), d.type()));
         TimelineChart chart = TimelineChart.of(rows, marks);
-        return new PlatformPage(platform.id().value(), platform.name(), documents, chart, timeline, all, cosmeticHidden);
+        return new PlatformPage(platform.id().value(), platform.name(), documents, chart, timeline, all, cosmeticHidden, List.of());
     }
 
     private static String changeHref(EventRow e) {
@@ -189,7 +247,17 @@ public final class Pages {
 
     void topic(Context ctx, String topicId, dev.clausewatch.knowledge.Topic topic, dev.clausewatch.analysis.TopicComparison comparison) {
         render(ctx, "topic.jte", Map.of("css", css, "feed", Feeds.Subject.topic(topic).link(), "page", view.keep("topic " + topicId,
-                () -> new TopicPage(topicId, topic.title(), comparison.compare(topicId, view.current()), changesOn(java.util.Set.of(topicId))))));
+                () -> new TopicPage(topicId, topic.title(), comparison.compare(topicId, view.current()).stream().map(this::stanceRow).toList(),
+                        changesOn(java.util.Set.of(topicId))))));
+    }
+
+    private StanceRow stanceRow(dev.clausewatch.analysis.TopicComparison.Row row) {
+        return new StanceRow(platformName(row.platform()), row.document(), row.provisionId(), row.stance(), row.quote());
+    }
+
+    /** The name people know a platform by; its id only when the registry no longer has it. */
+    private String platformName(String platformId) {
+        return registry.platform(new dev.clausewatch.registry.PlatformId(platformId)).map(dev.clausewatch.registry.Platform::name).orElse(platformId);
     }
 
     /** A regulation, or one key provision of it, and the timeline of substantive changes on the topics it bears on. */
@@ -215,23 +283,66 @@ public final class Pages {
      * (as they read before or after): one row per platform, each mark linking to the change.
      */
     private TimelineChart changesOn(java.util.Set<String> topicIds) {
-        java.util.Set<String> onTopic = new java.util.HashSet<>();
-        for (String topicId : topicIds) onTopic.addAll(view.changedTextsOn(topicId));
         java.util.SequencedMap<String, String> rows = new java.util.LinkedHashMap<>();
         List<TimelineChart.Change> marks = new java.util.ArrayList<>();
+        for (Touching t : touching(topicIds)) {
+            String platform = t.document().id().platform().value();
+            rows.putIfAbsent(platform, t.document().platformName());
+            marks.add(new TimelineChart.Change(platform, t.change().observedAt(), true, "/documents/" + t.document().id() + "/changes?from="
+                    + (t.change().number() - 1) + "&to=" + t.change().number(), day(t.change().observedAt()) + " " + t.document().title() + ": " + t.explanation()));
+        }
+        return TimelineChart.of(rows, marks);
+    }
+
+    /** A change between two versions with a substantive provision change on a topic; {@code explanation} is the first such one's. */
+    private record Touching(Document document, dev.clausewatch.derivation.DerivedChange change, String explanation) {}
+
+    /**
+     * The changes between versions (technical upgrades and variants left out) with a substantive
+     * provision change on any of {@code topicIds}, as it read before or after: what the topic and
+     * regulation timelines draw and the topic index counts, so the two agree.
+     */
+    private List<Touching> touching(java.util.Set<String> topicIds) {
+        java.util.Set<String> onTopic = new java.util.HashSet<>();
+        for (String topicId : topicIds) onTopic.addAll(view.changedTextsOn(topicId));
+        List<Touching> found = new java.util.ArrayList<>();
         for (Document d : view.registry().documents()) {
             for (var set : view.changes().changeSets(d.id())) {
                 if (set.changes().technical() || set.changes().variantOf().isPresent()) continue;
                 var touching = set.changes().substantiveChanges().stream().filter(c -> c.before().map(p -> onTopic.contains(p.text())).orElse(false)
                         || c.after().map(p -> onTopic.contains(p.text())).orElse(false)).toList();
-                if (touching.isEmpty()) continue;
-                String platform = d.id().platform().value();
-                rows.putIfAbsent(platform, d.platformName());
-                marks.add(new TimelineChart.Change(platform, set.observedAt(), true, "/documents/" + d.id() + "/changes?from=" + (set.number() - 1)
-                        + "&to=" + set.number(), day(set.observedAt()) + " " + d.title() + ": " + touching.getFirst().explanation()));
+                if (!touching.isEmpty()) found.add(new Touching(d, set, touching.getFirst().explanation()));
             }
         }
-        return TimelineChart.of(rows, marks);
+        return found;
+    }
+
+    /** A topic in the index: how many provisions of the current versions carry it, and how many substantive changes touched it. */
+    public record TopicCount(String id, String title, int provisions, int changes) {}
+
+    public record TopicsPage(List<TopicCount> topics, int documents) {}
+
+    void topics(Context ctx) {
+        render(ctx, "topics.jte", Map.of("css", css, "page", view.keep("topics", this::topicsPage)));
+    }
+
+    /** The knowledge data's topics by title, each with its counts (the topics of every current provision read in one batch). */
+    private TopicsPage topicsPage() {
+        Map<Document, List<Provision>> current = view.current();
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        current.values().forEach(ps -> ps.forEach(p -> texts.add(p.text())));
+        Map<String, List<TopicMatch>> stored = changes.topics(texts);
+        Map<String, Integer> carrying = new java.util.HashMap<>();
+        for (List<Provision> provisions : current.values()) {
+            for (Provision p : provisions) {
+                List<TopicMatch> matches = stored.containsKey(p.text()) ? stored.get(p.text()) : analyzer.topics(p);
+                matches.stream().map(TopicMatch::topicId).distinct().forEach(id -> carrying.merge(id, 1, Integer::sum));
+            }
+        }
+        List<TopicCount> topics = analyzer.knowledge().topics().values().stream()
+                .sorted(java.util.Comparator.comparing(dev.clausewatch.knowledge.Topic::title, String.CASE_INSENSITIVE_ORDER))
+                .map(t -> new TopicCount(t.id(), t.title(), carrying.getOrDefault(t.id(), 0), touching(java.util.Set.of(t.id())).size())).toList();
+        return new TopicsPage(topics, current.size());
     }
 
     /** The search page: the form alone, or with {@code results} (null before a search). Filters are echoed from the request. */
@@ -240,8 +351,13 @@ public final class Pages {
         for (String name : List.of("q", "platform", "type", "topic", "since", "until", "past")) {
             form.put(name, java.util.Optional.ofNullable(ctx.queryParam(name)).orElse(""));
         }
-        Map<String, Object> model = new java.util.HashMap<>(Map.of("css", css, "form", form, "topics", List.copyOf(analyzer.knowledge().topics().keySet()),
-                "platforms", registry.platforms().stream().map(p -> p.id().value()).toList()));
+        // Options are chosen by name and sent by id: the id is what the index and the address keep.
+        Map<String, String> topics = new java.util.LinkedHashMap<>(), platforms = new java.util.LinkedHashMap<>();
+        analyzer.knowledge().topics().values().stream().sorted(java.util.Comparator.comparing(dev.clausewatch.knowledge.Topic::title))
+                .forEach(t -> topics.put(t.id(), t.title()));
+        registry.platforms().stream().sorted(java.util.Comparator.comparing(dev.clausewatch.registry.Platform::name, String.CASE_INSENSITIVE_ORDER))
+                .forEach(p -> platforms.put(p.id().value(), p.name()));
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("css", css, "form", form, "topics", topics, "platforms", platforms));
         model.put("results", results);
         model.put("pages", results == null ? SearchPages.NONE : SearchPages.of(ctx, query, results.total()));
         render(ctx, "search.jte", model);
@@ -273,16 +389,43 @@ public final class Pages {
 
     private DocumentPage documentPage(Document document, List<VersionProvisions> history, VersionProvisions version) {
         var references = view.references(document, version);
-        List<ProvisionRow> provisions = version.provisions().stream().map(p -> new ProvisionRow(p.id(), p.text(),
-                analyzer.topics(p).stream().map(TopicMatch::topicId).toList(),
+        List<ProvisionRow> provisions = version.provisions().stream().map(p -> new ProvisionRow(p.id(), kind(p), headingLevel(p), numbered(p),
+                badges(analyzer.topics(p).stream().map(TopicMatch::topicId).toList()),
                 view.exposure(document, p, version.provisions(), references).map(l -> l.name().toLowerCase(java.util.Locale.ROOT)).orElse(""))).toList();
+        // A reference resolved to an archived document is named by that document's title, not by its id.
         List<ReferenceRow> incorporates = references.stream().map(r -> new ReferenceRow(r.target().map(Object::toString).orElse(null),
-                r.targetLabel(), r.relation(), r.sentence())).distinct().toList();
+                r.target().flatMap(registry::document).map(Document::title).orElse(r.targetLabel()), r.relation(), r.sentence())).distinct().toList();
         List<ReferenceRow> incorporatedBy = view.incoming(document).stream().map(i -> new ReferenceRow(i.from().id().toString(), i.from().title(),
                 i.reference().relation(), i.reference().sentence())).distinct().toList();
         return new DocumentPage(document.id().toString(), document.title(), version.entry().number(), history.size(),
                 day(version.entry().firstObservedAt()), EffectiveDate.in(version.provisions()).map(d -> d.date().toString()).orElse(null),
                 "", provisions, historyRows(history), incorporates, incorporatedBy, "");
+    }
+
+    private static String kind(Provision p) {
+        return p.kind() == dev.clausewatch.provision.ProvisionKind.LIST_ITEM ? "item"
+                : p.kind() == dev.clausewatch.provision.ProvisionKind.TABLE_ROW ? "row" : p.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The level a heading renders at under the page's h1: its depth in the document (the headings
+     * above it) from h2, so levels never skip however the source numbered its own (# then ###), and
+     * at most h6, where deeper headings share the level. 0 for a provision that is not a heading.
+     */
+    static int headingLevel(Provision p) {
+        return p.kind() == dev.clausewatch.provision.ProvisionKind.HEADING ? Math.min(6, 2 + p.trail().size()) : 0;
+    }
+
+    /** The text as the document shows it: the parser keeps a clause's or ordered item's number apart, the reader reads it in front. */
+    private static String numbered(Provision p) {
+        if (p.number().isEmpty()) return p.text();
+        return p.kind() == dev.clausewatch.provision.ProvisionKind.LIST_ITEM ? p.number() + ". " + p.text() : p.number() + " " + p.text();
+    }
+
+    /** Topic ids as badges with their titles (an id the knowledge data no longer has keeps its id as title). */
+    private List<TopicBadge> badges(java.util.Collection<String> topicIds) {
+        var topics = analyzer.knowledge().topics();
+        return topicIds.stream().map(id -> new TopicBadge(id, topics.containsKey(id) ? topics.get(id).title() : id)).toList();
     }
 
     void change(Context ctx, Document document, List<VersionProvisions> history, VersionProvisions from, VersionProvisions to) {
@@ -321,7 +464,7 @@ public final class Pages {
         }
         List<String> sections = kindsBySection.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").toList();
         return new ChangeSummary(set.effectiveBefore().map(d -> d.date().toString()).orElse(null),
-                set.effectiveAfter().map(d -> d.date().toString()).orElse(null), set.effectiveDateChanged(), sections, List.copyOf(topics));
+                set.effectiveAfter().map(d -> d.date().toString()).orElse(null), set.effectiveDateChanged(), sections, badges(topics));
     }
 
     private static String variant(ChangeSet set, List<VersionProvisions> history) {
@@ -354,9 +497,38 @@ public final class Pages {
         render(ctx, "provision.jte", Map.of("css", css, "page", view.keep(key, () -> {
             List<ProvisionEvent> events = provisionHistory(history, provisionId);
             int changed = (int) events.stream().filter(e -> e.what().equals("changed")).count();
+            ProvisionAnalysis analysis = view.analysis(document, provision);
             return new ProvisionPage(document.id().toString(), document.title(), latest.entry().number(), day(latest.entry().firstObservedAt()),
-                    view.analysis(document, provision), view.peers(document, provision), changed, events);
+                    analysis, topicTitles(analysis), incorporated(analysis), view.peers(document, provision).stream().map(this::peerRow).toList(),
+                    changed, events);
         })));
+    }
+
+    /** The titles of the topics an analysis names: its own topics and those its regulatory landscape is on. */
+    private Map<String, String> topicTitles(ProvisionAnalysis analysis) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        analysis.topics().forEach(t -> ids.add(t.topicId()));
+        analysis.landscape().forEach(r -> ids.add(r.topicId()));
+        Map<String, String> titles = new java.util.HashMap<>();
+        badges(ids).forEach(b -> titles.put(b.id(), b.title()));
+        return titles;
+    }
+
+    private Map<String, String> incorporated(ProvisionAnalysis analysis) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (var i : analysis.incorporations()) names.put(i.target(), documentTitle(i.target()).orElse(i.target()));
+        return names;
+    }
+
+    /** The title of the archived document a label names by id ("chatgpt/privacy-policy"); empty for a web address or a name. */
+    private java.util.Optional<String> documentTitle(String label) {
+        if (!label.matches("[a-z0-9-]+/[a-z0-9-]+")) return java.util.Optional.empty();
+        return registry.document(dev.clausewatch.registry.DocumentId.parse(label)).map(Document::title);
+    }
+
+    private PeerRow peerRow(dev.clausewatch.analysis.Peers.Peer peer) {
+        String title = documentTitle(peer.document()).orElse(peer.document());
+        return new PeerRow(peer.document(), title, peer.provisionId(), badges(List.of(peer.topicId())).getFirst(), peer.quote());
     }
 
     /** The versions in which the provision appeared, changed its words, or went away (newest first). */
@@ -376,8 +548,13 @@ public final class Pages {
     }
 
     private void render(Context ctx, String template, Map<String, Object> model) {
+        render(ctx, template, model, "");
+    }
+
+    /** {@code variant}: what the page shows besides the derived records and the address (kept apart by it). */
+    private void render(Context ctx, String template, Map<String, Object> model, String variant) {
         byte[] html = template.equals("search.jte") ? html(template, model)
-                : rendered.get(changes.state() + " " + template + " " + ctx.path() + "?" + ctx.queryString(), key -> html(template, model));
+                : rendered.get(changes.state() + " " + template + " " + ctx.path() + "?" + ctx.queryString() + " " + variant, key -> html(template, model));
         ctx.contentType("text/html; charset=utf-8").result(html);
     }
 

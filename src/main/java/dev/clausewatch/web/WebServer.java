@@ -115,6 +115,12 @@ public final class WebServer {
         return this;
     }
 
+    /** The same server with the tracking log: a platform page says why a declared document has no version (its last capture's failure, or none attempted). */
+    public WebServer withTracking(dev.clausewatch.tracking.TrackingLog log) {
+        pages.withTracking(log);
+        return this;
+    }
+
     /** The same server with the archive's log: versions' evidence (inclusion proofs under the newest signed head) in the API. */
     public WebServer withLedger(Ledger ledger) {
         api.withLedger(ledger);
@@ -150,6 +156,7 @@ public final class WebServer {
             archived(config, "/regulations/{regulation}", ctx -> pages.regulation(ctx, view.analyzer().knowledge().regulation(ctx.pathParam("regulation"))
                     .orElseThrow(() -> new NotFound("No regulation " + ctx.pathParam("regulation") + " in the knowledge data.")),
                     java.util.Optional.ofNullable(ctx.queryParam("article"))));
+            archived(config, "/topics", pages::topics);
             archived(config, "/topics/{topic}", ctx -> {
                 String id = ctx.pathParam("topic");
                 pages.topic(ctx, id, topic(id), comparison);

@@ -8,8 +8,10 @@ import com.microsoft.playwright.Playwright;
 import dev.clausewatch.TestStores;
 import dev.clausewatch.cli.Workspace;
 import io.javalin.Javalin;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,7 +94,7 @@ class BrowserJourneyTest {
         Chromium.shot(page, "3b-change-picked-versions");
 
         page.navigate("http://127.0.0.1:" + app.port() + "/documents/amazon-web-services/responsible-ai-policy");
-        page.click("text=Responsible AI Requirements");
+        page.click("article.text .provision:has-text('Responsible AI Requirements') a.anchor");
         assertThat(page.locator("main > blockquote").textContent()).contains("consequential decisions");
         assertThat(page.content()).contains("Governance exposure", "Regulatory landscape", "Action items");
         page.keyboard().press("Tab");
@@ -104,7 +106,7 @@ class BrowserJourneyTest {
         page.click("main a[href^='/topics/']");
         assertThat(page.url()).contains("/topics/");
         assertThat(page.locator("tbody tr").count()).isGreaterThan(1);
-        assertThat(page.locator("main").textContent()).contains("amazon-web-services", "chatgpt");
+        assertThat(page.locator("main").textContent()).contains("Amazon Web Services", "ChatGPT");
         Chromium.shot(page, "5-topic-comparison");
         assertReadable(page);
 
@@ -117,6 +119,48 @@ class BrowserJourneyTest {
         page.click("main ol li a >> nth=0");
         assertThat(page.locator("main > blockquote").textContent()).contains("consequential decisions");
     }
+
+    @Test
+    void the_document_page_reads_as_text_not_as_a_wall_of_links() throws Exception {
+        Page page = browser.newPage();
+        page.navigate("http://127.0.0.1:" + app.port() + "/documents/chatgpt/terms-of-service");
+        // Characters of the main element's text: inside links, and drawn in the links' colour (the site nav's).
+        @SuppressWarnings("unchecked")
+        Map<String, Object> counts = (Map<String, Object>) page.evaluate("""
+                () => {
+                  const linkColour = getComputedStyle(document.querySelector('header nav a')).color;
+                  const main = document.querySelector('main');
+                  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+                  let total = 0, linked = 0, coloured = 0;
+                  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                    const chars = n.textContent.replace(/\\s+/g, '').length;
+                    if (!chars || !n.parentElement.getClientRects().length) continue;
+                    total += chars;
+                    if (n.parentElement.closest('a')) linked += chars;
+                    if (getComputedStyle(n.parentElement).color === linkColour) coloured += chars;
+                  }
+                  return {total, linked, coloured};
+                }
+                """);
+        double total = ((Number) counts.get("total")).doubleValue();
+        assertThat(total).isGreaterThan(10_000);
+        // Inside links: the ¶ anchors, the topic badges (drawn in ink) and the lists after the text; the provisions' words are not.
+        assertThat(((Number) counts.get("linked")).doubleValue() / total).as("share of the text inside links: " + counts).isLessThan(0.2);
+        assertThat(((Number) counts.get("coloured")).doubleValue() / total).as("share of the text in the links' colour: " + counts).isLessThan(0.05);
+        // Each provision keeps its way to its analysis: a ¶ with a name a screen reader says.
+        var anchor = page.locator("article.text a.anchor").first();
+        assertThat(anchor.getAttribute("aria-label")).matches("Provision p[0-9a-f]{11} — its analysis");
+        assertThat(page.locator("article.text a.anchor").count()).isEqualTo(page.locator("article.text .provision").count());
+        assertReadable(page);
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("document-page.png")).setFullPage(true));
+        assertThat(SCREENSHOTS.resolve("document-page.png")).isNotEmptyFile();
+        anchor.click();
+        assertThat(page.url()).contains("/documents/chatgpt/terms-of-service/provisions/p");
+    }
+
+    /** The screenshots kept as artifacts of the build for people to look at (the journey's stay in target/test-artifacts/). */
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /**
      * WCAG 2.1 contrast, measured in the browser on what it rendered: every element with text of its

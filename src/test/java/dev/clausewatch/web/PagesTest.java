@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -26,17 +27,27 @@ class PagesTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private Workspace workspace;
     private Javalin app;
+    private dev.clausewatch.tracking.TrackingEvent attempt;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         Path clip = dir.resolve("clip.md");
         Files.writeString(clip, Files.readString(TestStores.shared("seeds/001_bd4926011f68c2e1.txt"))
                 .replace("for intentional disinformation or deception;", "for intentional disinformation or deception `<script>alert(1)</script>`;"));
+        // Two more ChatGPT documents, declared and never captured: one whose capture was tried (an address
+        // captures never reach, refused before any connection) and one never tried.
+        Path declaration = dir.resolve("ChatGPT.json");
+        Files.writeString(declaration, """
+                {"name": "ChatGPT", "terms": {
+                  "Developer Terms": {"fetch": "http://127.0.0.1:9/developer-terms", "select": ["main"]},
+                  "Acceptable Use Policy": {"fetch": "https://example.invalid/usage-policies", "select": ["main"]}}}""");
         workspace = TestStores.SQLITE.open(dir);
         workspace.importer().importPaths(List.of(TestStores.shared("data/ota-history/chatgpt/terms-of-service"),
-                TestStores.shared("data/ota-history/chatgpt/privacy-policy"), clip));
+                TestStores.shared("data/ota-history/chatgpt/privacy-policy"), clip, declaration));
         workspace.processor().catchUp(p -> {});
-        app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer()).start("127.0.0.1", 0);
+        attempt = workspace.tracker().capture(dev.clausewatch.registry.DocumentId.parse("chatgpt/developer-terms"));
+        app = new WebServer(workspace.registry(), workspace.archive(), workspace.records(), workspace.analyzer())
+                .withTracking(workspace.trackingLog()).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -176,8 +187,8 @@ class PagesTest {
     void the_topic_comparison_page_names_each_platform_with_its_stance() throws Exception {
         var page = get("/topics/ai-training-on-user-content");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<h1>Use of user inputs, outputs or content to train or improve models</h1>", "<td>chatgpt</td>",
-                "<td>amazon-web-services</td>");
+        assertThat(page.body()).contains("<h1>Use of user inputs, outputs or content to train or improve models</h1>", "<td>ChatGPT</td>",
+                "<td>Amazon Web Services</td>");
         // Its timeline: a row per platform whose documents changed on the topic, each mark linking to a change the topic feed lists too.
         var html = org.jsoup.Jsoup.parse(page.body());
         var marks = html.select("svg.timeline a");
@@ -215,7 +226,7 @@ class PagesTest {
                 .contains("<option value=\"amazon-web-services\" selected>");
         assertThat(get("/search").body()).contains("<h1>Search provisions</h1>").doesNotContain("found</h2>");
         var escaped = get("/search?q=%3Cscript%3Ealert(1)%3C/script%3E");
-        assertThat(escaped.body()).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(escaped.body()).doesNotContain("<script>alert(1)").contains("value=\"&lt;script>alert(1)&lt;/script>\"");
     }
 
     @Test
@@ -291,8 +302,9 @@ class PagesTest {
         String document = get("/documents/amazon-web-services/responsible-ai-policy").body();
         Matcher provision = Pattern.compile("href=\"(/documents/amazon-web-services/responsible-ai-policy/provisions/p[0-9a-f]{11})\"").matcher(document);
         assertThat(provision.find()).isTrue();
-        return List.of("/", "/platforms/chatgpt", "/documents/chatgpt/terms-of-service", "/documents/chatgpt/terms-of-service/changes?from=1&to=6",
-                provision.group(1), "/topics/ai-training-on-user-content", "/search", "/search?q=use", "/methodology", "/no/such/page");
+        return List.of("/", "/platforms/chatgpt", "/documents/chatgpt/terms-of-service", "/documents/chatgpt/privacy-policy",
+                "/documents/amazon-web-services/responsible-ai-policy", "/documents/chatgpt/terms-of-service/changes?from=1&to=6",
+                provision.group(1), "/topics", "/topics/ai-training-on-user-content", "/search", "/search?q=use", "/methodology", "/no/such/page");
     }
 
     @Test
@@ -348,11 +360,10 @@ class PagesTest {
 
     @Test
     void the_consequential_decisions_provision_has_its_full_analysis() throws Exception {
-        var document = get("/documents/amazon-web-services/responsible-ai-policy").body();
-        Matcher link = Pattern.compile("href=\"(/documents/amazon-web-services/responsible-ai-policy/provisions/p[0-9a-f]{11})\">Responsible AI Requirements")
-                .matcher(document);
-        assertThat(link.find()).isTrue();
-        var page = get(link.group(1)).body();
+        var document = org.jsoup.Jsoup.parse(get("/documents/amazon-web-services/responsible-ai-policy").body());
+        var link = document.selectFirst("article.text .provision:contains(Responsible AI Requirements) a.anchor");
+        assertThat(link).isNotNull();
+        var page = get(link.attr("href")).body();
         assertThat(page).contains("consequential-decisions-oversight", "Governance exposure", "Regulatory landscape", "EU AI Act",
                 "Jurisdiction flags", "Action items", "Interpretive note", "not a legal determination");
         var html = org.jsoup.Jsoup.parse(page);
@@ -369,6 +380,181 @@ class PagesTest {
                 .isNotEmpty().allSatisfy(href -> assertThat(href).startsWith("/regulations/")).contains("/regulations/eu-ai-act");
         assertThat(html.select("ul.peers footer a[href^=/documents/chatgpt/]")).isNotEmpty();
         assertThat(html.select("h2:contains(History of this provision) ~ ul li").first().text()).contains("first appears");
+    }
+
+    @Test
+    void the_document_page_reads_as_a_document_with_a_discreet_anchor_per_provision() throws Exception {
+        var id = dev.clausewatch.registry.DocumentId.parse("chatgpt/privacy-policy");
+        var html = org.jsoup.Jsoup.parse(get("/documents/" + id).body());
+        var text = html.selectFirst("main article.text");
+        assertThat(text).isNotNull();
+        // No provision's words inside a link: the only links in the text are the ¶ anchors and the topic badges.
+        assertThat(text.select("a:not(.anchor):not(.badge)")).isEmpty();
+        var knowledge = workspace.analyzer().knowledge();
+        var provisions = workspace.records().current(id).orElseThrow().provisions();
+        assertThat(provisions).anySatisfy(p -> assertThat(p.kind()).isEqualTo(dev.clausewatch.provision.ProvisionKind.HEADING));
+        for (var p : provisions) {
+            var element = text.getElementById(p.id());
+            assertThat(element).as(p.id()).isNotNull();
+            // One anchor to the provision's own page, named for a screen reader.
+            assertThat(element.select("a.anchor")).as(p.id()).singleElement().satisfies(a -> {
+                assertThat(a.attr("href")).isEqualTo("/documents/" + id + "/provisions/" + p.id());
+                assertThat(a.attr("aria-label")).isEqualTo("Provision " + p.id() + " — its analysis");
+                assertThat(a.text()).isEqualTo("¶");
+            });
+            // The words themselves as text of the element, outside any link.
+            var words = element.clone();
+            words.select("a, span.level").remove();
+            assertThat(words.text()).as(p.id()).contains(p.text());
+            // A heading at its depth under the page's h1, other provisions as paragraphs.
+            String tag = p.kind() == dev.clausewatch.provision.ProvisionKind.HEADING ? "h" + Math.min(6, 2 + p.trail().size()) : "p";
+            assertThat(element.tagName()).as(p.id() + " " + p.kind()).isEqualTo(tag);
+        }
+        // Topic badges say the topic's title, not its id.
+        var badges = html.select("main a.badge");
+        assertThat(badges).isNotEmpty().allSatisfy(b -> {
+            String topic = b.attr("href").substring("/topics/".length());
+            assertThat(b.text()).isEqualTo(knowledge.topic(topic).orElseThrow().title()).isNotEqualTo(topic);
+        });
+        // The change page's summary and the provision page name topics by title too.
+        var change = org.jsoup.Jsoup.parse(get("/documents/chatgpt/terms-of-service/changes?from=1&to=6").body());
+        assertThat(change.select("a.badge")).isNotEmpty().allSatisfy(b -> assertThat(b.text())
+                .isEqualTo(knowledge.topic(b.attr("href").substring("/topics/".length())).orElseThrow().title()));
+        var provision = org.jsoup.Jsoup.parse(get(text.selectFirst(".provision:has(a.badge) a.anchor").attr("href")).body());
+        assertThat(provision.select("ul.topics > li > a")).isNotEmpty().allSatisfy(a -> assertThat(a.text())
+                .isEqualTo(knowledge.topic(a.attr("href").substring("/topics/".length())).orElseThrow().title()));
+    }
+
+    @Test
+    void platforms_are_named_as_people_know_them_wherever_a_reader_sees_one() throws Exception {
+        var rai = org.jsoup.Jsoup.parse(get("/documents/amazon-web-services/responsible-ai-policy").body());
+        String provision = rai.selectFirst("article.text .provision:contains(Responsible AI Requirements) a.anchor").attr("href");
+        for (String path : List.of("/", "/platforms/chatgpt", "/platforms/amazon-web-services", "/documents/chatgpt/terms-of-service",
+                "/documents/chatgpt/terms-of-service/changes?from=1&to=6", provision, "/topics", "/topics/ai-training-on-user-content",
+                "/search?q=use&past=on", "/search?q=consequential+decisions")) {
+            var html = org.jsoup.Jsoup.parse(get(path).body());
+            // What the documents themselves say may name a web address (chatgpt.com): only what the app writes is checked.
+            html.select("article.text, blockquote, q, td > a[href*=/provisions/]").remove();
+            assertThat(html.body().text()).as(path).doesNotContainPattern("\\b(chatgpt|amazon-web-services)\\b");
+        }
+        var topic = org.jsoup.Jsoup.parse(get("/topics/ai-training-on-user-content").body());
+        assertThat(topic.select("tbody td:first-child").eachText()).contains("ChatGPT", "Amazon Web Services");
+        var search = org.jsoup.Jsoup.parse(get("/search?q=use&platform=chatgpt").body());
+        assertThat(search.selectFirst("#platform option[value=chatgpt]").text()).isEqualTo("ChatGPT");
+        assertThat(search.selectFirst("#platform option[selected]").attr("value")).isEqualTo("chatgpt");
+        var peers = org.jsoup.Jsoup.parse(get(provision).body()).select("ul.peers footer a[href*=/provisions/]");
+        assertThat(peers).isNotEmpty().allSatisfy(a -> assertThat(a.text()).doesNotContain("/").startsWith("ChatGPT "));
+    }
+
+    @Test
+    void the_topics_page_lists_the_40_topics_with_counts_that_agree_with_the_topic_and_document_pages() throws Exception {
+        var html = org.jsoup.Jsoup.parse(get("/topics").body());
+        assertThat(html.select("header nav a[href=/topics]")).hasSize(1);
+        var rows = html.select("table tbody tr");
+        var knowledge = workspace.analyzer().knowledge();
+        assertThat(knowledge.topics()).hasSize(40);
+        assertThat(rows).hasSize(40);
+        // Provisions carrying each topic, counted on the current version of every archived document's page.
+        Map<String, Integer> badges = new java.util.HashMap<>();
+        var home = org.jsoup.Jsoup.parse(get("/").body());
+        List<String> documents = home.select("main table a[href^=/documents/]").eachAttr("href");
+        assertThat(documents).hasSize(3);
+        for (String document : documents) {
+            for (var badge : org.jsoup.Jsoup.parse(get(document).body()).select("article.text a.badge")) {
+                badges.merge(badge.attr("href").substring("/topics/".length()), 1, Integer::sum);
+            }
+        }
+        int changed = 0;
+        for (var row : rows) {
+            var link = row.selectFirst("td a");
+            String id = link.attr("href").substring("/topics/".length());
+            assertThat(link.text()).isEqualTo(knowledge.topic(id).orElseThrow().title());
+            int provisions = Integer.parseInt(row.select("td").get(1).text()), changes = Integer.parseInt(row.select("td").get(2).text());
+            assertThat(provisions).as(id).isEqualTo(badges.getOrDefault(id, 0));
+            // Substantive changes: the marks of the topic page's timeline, where a numbered mark stands for several.
+            var topic = org.jsoup.Jsoup.parse(get("/topics/" + id).body());
+            assertThat(drawn(topic.select("svg.timeline a"))).as(id).isEqualTo(changes);
+            changed += changes;
+        }
+        assertThat(badges.values().stream().mapToInt(Integer::intValue).sum()).isPositive();
+        assertThat(changed).isPositive();
+        assertThat(rows.select("td:first-child").eachText()).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    @Test
+    void search_marks_the_words_found_and_never_lets_a_query_or_a_document_write_markup() throws Exception {
+        var html = org.jsoup.Jsoup.parse(get("/search?q=consequential+decisions&platform=amazon-web-services").body());
+        var quotes = html.select("main ol > li > blockquote");
+        assertThat(quotes).isNotEmpty().allSatisfy(q -> assertThat(q.select("mark")).isNotEmpty());
+        // Stemmed as the index is: "decisions" marks "decision" as well.
+        assertThat(html.select("main blockquote mark").eachText()).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.toLowerCase(java.util.Locale.ROOT)).matches("consequential|decisions?"));
+        // The clipped policy's text carries a script tag: marked words inside it, the tag itself escaped.
+        var script = get("/search?q=disinformation+script+alert");
+        assertThat(script.body()).contains("&lt;<mark>script</mark>&gt;<mark>alert</mark>(1)&lt;/<mark>script</mark>&gt;").doesNotContain("<script>");
+        // Markup in the query is echoed as text, and only the app's own <mark> elements mark.
+        var injected = get("/search?q=%3Cmark%3Edisinformation%3C/mark%3E+%3Cimg+src=x+onerror=alert(1)%3E");
+        assertThat(injected.statusCode()).isEqualTo(200);
+        assertThat(injected.body()).doesNotContain("<img").contains("value=\"&lt;mark>disinformation&lt;/mark> &lt;img src=x onerror=alert(1)>\"");
+        assertThat(org.jsoup.Jsoup.parse(injected.body()).select("main *").stream().map(org.jsoup.nodes.Element::tagName).distinct())
+                .doesNotContain("img", "script");
+    }
+
+    @Test
+    void search_shows_a_text_held_by_several_versions_once_with_them() throws Exception {
+        // A text of the privacy policy held by more than one run of versions or more than one provision (its table of
+        // contents repeats section titles; texts come and go): found from the records, not from the index.
+        var id = dev.clausewatch.registry.DocumentId.parse("chatgpt/privacy-policy");
+        Map<String, java.util.TreeSet<Integer>> versions = new java.util.HashMap<>();
+        Map<String, java.util.Set<String>> holders = new java.util.HashMap<>();
+        var history = workspace.records().history(id);
+        for (var v : history) {
+            for (var p : v.provisions()) {
+                if (p.kind() == dev.clausewatch.provision.ProvisionKind.HEADING) continue;
+                versions.computeIfAbsent(p.text(), k -> new java.util.TreeSet<>()).add(v.entry().number());
+                holders.computeIfAbsent(p.text(), k -> new java.util.HashSet<>()).add(p.id());
+            }
+        }
+        String text = holders.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+                .filter(t -> t.matches("[\\p{L}\\p{N} .,]{6,80}")).findFirst().orElseThrow();
+        var page = org.jsoup.Jsoup.parse(get("/search?q=" + java.net.URLEncoder.encode("\"" + text + "\"", java.nio.charset.StandardCharsets.UTF_8)
+                + "&platform=chatgpt&type=privacy-policy&past=on").body());
+        var same = page.select("main ol > li").stream().filter(li -> li.selectFirst("blockquote").text().equals(text)).toList();
+        assertThat(same).as(text).hasSize(1);
+        assertThat(same.getFirst().select("span.muted").text()).contains(inVersions(versions.get(text)), "since 20");
+        // No page of results repeats a text of one document.
+        var any = org.jsoup.Jsoup.parse(get("/search?q=data&platform=chatgpt&past=on").body());
+        var shown = any.select("main ol > li").stream().map(li -> li.selectFirst("a").text() + "|" + li.selectFirst("blockquote").text()).toList();
+        assertThat(shown).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+    }
+
+    /** "in versions 1–7, 9–10": the versions as runs, written as the search page writes them. */
+    private static String inVersions(java.util.SortedSet<Integer> numbers) {
+        List<String> runs = new java.util.ArrayList<>();
+        int first = numbers.first(), last = first;
+        for (int n : numbers.tailSet(first + 1)) {
+            if (n == last + 1) last = n;
+            else {
+                runs.add(first == last ? "" + first : first + "–" + last);
+                first = last = n;
+            }
+        }
+        runs.add(first == last ? "" + first : first + "–" + last);
+        return (numbers.size() == 1 ? "in version " : "in versions ") + String.join(", ", runs);
+    }
+
+    @Test
+    void a_platform_page_says_which_declared_documents_were_never_captured_and_why() throws Exception {
+        assertThat(attempt.failed()).as(attempt.message()).isTrue();
+        var html = org.jsoup.Jsoup.parse(get("/platforms/chatgpt").body());
+        var never = html.select("h3:contains(Declared, not captured) + ul.uncaptured li").eachText();
+        String day = dev.clausewatch.archive.Chain.instant(attempt.at()).substring(0, 10);
+        assertThat(never).hasSize(2).anySatisfy(li -> assertThat(li).startsWith("Developer Terms: never captured: last attempt on " + day
+                + " failed: " + attempt.failure().orElseThrow().label()))
+                .contains("Acceptable Use Policy: never captured yet: not attempted.");
+        // The documents with versions are in the table, not in this list.
+        assertThat(html.select("table a[href^=/documents/]").eachText()).contains("Terms of Service", "Privacy Policy")
+                .doesNotContain("Developer Terms", "Acceptable Use Policy");
     }
 
     /** How many changes the chart's marks stand for: one each, or a group's number. */
