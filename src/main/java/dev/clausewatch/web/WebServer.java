@@ -174,7 +174,8 @@ public final class WebServer {
                 Topic topic = topic(id);
                 feeds.topic(ctx, Feeds.Subject.topic(topic), registry.documents(), topic.title(), change -> onTopic(change, id));
             });
-            archived(config, "/platforms/{platform}", ctx -> pages.platform(ctx, platform(ctx.pathParam("platform"))));
+            // Not dated by the derived records alone: it also says which captures failed, from the tracking log (the ETag covers both).
+            getAndHead(config, "/platforms/{platform}", ctx -> pages.platform(ctx, platform(ctx.pathParam("platform"))));
             archived(config, "/documents/{platform}/{type}", ctx -> {
                 Document document = selection.document(ctx);
                 List<VersionProvisions> history = view.history(document);

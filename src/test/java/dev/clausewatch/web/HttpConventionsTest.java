@@ -105,6 +105,11 @@ class HttpConventionsTest {
     void archive_pages_and_routes_say_when_they_last_changed_and_answer_304_to_a_date_as_new() throws Exception {
         for (String path : everyKindOfAddress()) {
             var first = get(path);
+            if (path.startsWith("/platforms/")) {
+                // A platform page also shows failed captures, which the derived records do not date: only its ETag validates it.
+                assertThat(first.headers().firstValue("Last-Modified")).as(path).isEmpty();
+                continue;
+            }
             Instant lastModified = httpDate(first.headers().firstValue("Last-Modified").orElseThrow(() -> new AssertionError(path + " has no Last-Modified")));
             assertThat(lastModified).as(path).isBeforeOrEqualTo(Instant.now()).isAfter(Instant.parse("2020-01-01T00:00:00Z"));
             String date = first.headers().firstValue("Last-Modified").orElseThrow();
