@@ -29,7 +29,8 @@ import java.util.Optional;
 /**
  * The JSON API under {@code /api/v1}: the same archive, provisions, changes, analysis, comparisons
  * and search as the pages, for programs. Lists page with {@code limit}/{@code offset}; errors are
- * {@code {status, title, detail}} with a sentence as detail (see {@link WebServer}).
+ * problem details ({@link Problem}) with a sentence as detail (see {@link WebServer}). Every answer
+ * is described in {@code web/openapi.json}, which OpenApiContractTest holds each route to.
  */
 final class Api {
     private final ArchiveView view;

@@ -48,9 +48,10 @@ final class OrganisationApi {
         Map<Route, Handler> routes = new LinkedHashMap<>();
         routes.put(new Route(HandlerType.GET, org), ctx -> json(ctx, organisation(access(ctx))));
         routes.put(new Route(HandlerType.GET, org + "/watches"), ctx -> json(ctx, Selection.page(ctx, records.watches(access(ctx)))));
+        // Each change asks who is asking before reading what was sent: a stranger is 401 whatever the body.
         routes.put(new Route(HandlerType.POST, org + "/watches"), ctx -> {
-            JsonNode body = body(ctx);
             Access access = access(ctx);
+            JsonNode body = body(ctx);
             records.watch(access, Watch.parse(text(body, "kind"), text(body, "target")));
             ctx.status(201);
             json(ctx, records.watches(access));
@@ -64,10 +65,11 @@ final class OrganisationApi {
         routes.put(new Route(HandlerType.GET, org + "/deliveries"), ctx -> json(ctx, Selection.page(ctx, records.deliveries(access(ctx)))));
         routes.put(new Route(HandlerType.GET, org + "/channels"), ctx -> json(ctx, Selection.page(ctx, records.channels(access(ctx)))));
         routes.put(new Route(HandlerType.POST, org + "/channels"), ctx -> {
+            Access access = access(ctx);
             JsonNode body = body(ctx);
             Channel.Kind kind = kind(text(body, "kind"));
             ctx.status(201);
-            json(ctx, records.addChannel(access(ctx), kind, text(body, "id"), text(body, "address")));
+            json(ctx, records.addChannel(access, kind, text(body, "id"), text(body, "address")));
         });
         routes.put(new Route(HandlerType.DELETE, org + "/channels/{channel}"), ctx -> {
             records.removeChannel(access(ctx), ctx.pathParam("channel"));
@@ -79,8 +81,8 @@ final class OrganisationApi {
         });
         routes.put(new Route(HandlerType.GET, org + "/digest"), ctx -> json(ctx, digest(ctx)));
         routes.put(new Route(HandlerType.PUT, org + "/digest"), ctx -> {
-            JsonNode body = body(ctx);
             Access access = access(ctx);
+            JsonNode body = body(ctx);
             records.digestAt(access, DigestSchedule.parse(text(body, "day"), body.path("hour").asInt(-1), text(body, "timeZone")));
             json(ctx, organisation(access));
         });
