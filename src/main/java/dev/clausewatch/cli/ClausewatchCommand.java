@@ -89,18 +89,14 @@ public final class ClausewatchCommand implements Runnable {
         addTools(line);
         line.setOut(out);
         line.setErr(err);
-        // Picocli asks for defaults after reading the arguments, so the file is found from --config or --data-dir.
-        line.setDefaultValueProvider(arg -> root.configFile().map(f -> {
-            try {
-                return f.defaultValue(arg);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).orElse(null));
-        // A broken file stops every command before it runs, with the file, the key and the rule.
+        // The file is read once the whole command line is (so --data-dir and --config are known wherever
+        // they stand), fills what the arguments left unset, and when broken stops every command but help.
         line.setExecutionStrategy(parsed -> {
+            if (CommandLine.printHelpIfRequested(parsed)) return 0;
             try {
                 root.checkConfigFile();
+                root.typedDatabaseUrl = root.databaseUrl; // before the file fills it: the demo must never write into the user's own store
+                root.configFile().ifPresent(file -> file.apply(parsed));
             } catch (InvalidInputException e) {
                 err.println("clausewatch: " + e.getMessage());
                 err.flush();
@@ -134,6 +130,8 @@ public final class ClausewatchCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The --db-url typed on this command line, if any (not the environment's or the file's). */
+    String typedDatabaseUrl;
     private Optional<ConfigFile> configFile;
     private InvalidInputException configProblem;
 

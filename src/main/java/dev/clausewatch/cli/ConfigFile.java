@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -36,7 +35,7 @@ import picocli.CommandLine.Model.OptionSpec;
  *   cadence: PT6H
  * </pre>
  */
-final class ConfigFile implements CommandLine.IDefaultValueProvider {
+final class ConfigFile {
     static final String NAME = "clausewatch.yaml";
     /** Shared options an environment variable sets too: the variable, when set, wins over the file. */
     private static final Map<String, String> ENVIRONMENT = Map.of("db-url", "CLAUSEWATCH_DB_URL", "chromium", "CLAUSEWATCH_CHROMIUM");
@@ -72,13 +71,44 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         return file;
     }
 
-    @Override
-    public String defaultValue(ArgSpec arg) {
-        if (!(arg instanceof OptionSpec option) || option.command() == null) return null;
-        String name = name(option);
-        boolean shared = option.scopeType() == CommandLine.ScopeType.INHERIT;
-        if (shared && ENVIRONMENT.containsKey(name) && environment.get(ENVIRONMENT.get(name)) != null) return null;
-        return values.get(shared ? name : path(option.command()) + "." + name);
+    /**
+     * Sets, on the commands the arguments ran, every option the arguments did not give and the
+     * file does (an environment variable that sets the option wins over the file). Called once the
+     * whole command line is read, so {@code --data-dir} and {@code --config} are known wherever they stood.
+     */
+    void apply(CommandLine.ParseResult parsed) {
+        java.util.Set<OptionSpec> given = new java.util.HashSet<>();
+        java.util.Set<String> givenShared = new java.util.HashSet<>();
+        for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
+            for (OptionSpec o : r.matchedOptions()) {
+                given.add(o);
+                if (o.scopeType() == CommandLine.ScopeType.INHERIT) givenShared.add(name(o));
+            }
+        }
+        for (CommandLine.ParseResult r = parsed; r != null; r = r.subcommand()) {
+            boolean root = r == parsed;
+            for (OptionSpec o : r.commandSpec().options()) {
+                boolean shared = o.scopeType() == CommandLine.ScopeType.INHERIT;
+                if (given.contains(o) || (shared && (!root || givenShared.contains(name(o))))) continue; // shared ones once, on the root
+                if (shared && ENVIRONMENT.containsKey(name(o)) && environment.get(ENVIRONMENT.get(name(o))) != null) continue;
+                String value = values.get(shared ? name(o) : path(r.commandSpec()) + "." + name(o));
+                if (value != null) o.setValue(typed(o, value));
+            }
+        }
+    }
+
+    /** The file's text as the option's type; {@link #check} has already refused what does not read. */
+    private static Object typed(OptionSpec option, String value) {
+        Class<?> type = option.type();
+        if (type == int.class || type == Integer.class) return Integer.parseInt(value);
+        if (type == long.class || type == Long.class) return Long.parseLong(value);
+        if (type == boolean.class || type == Boolean.class) return Boolean.parseBoolean(value);
+        if (type == Duration.class) return Duration.parse(value);
+        if (type == Path.class) return Path.of(value);
+        if (type.isEnum()) {
+            for (Object constant : type.getEnumConstants()) if (constant.toString().equals(value)) return constant;
+        }
+        return value;
     }
 
     private static JsonNode read(Path file) {
@@ -125,6 +155,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
             if (NOT_HERE.containsKey(last)) throw new InvalidInputException(file, key, "is not read from this file: " + NOT_HERE.get(last));
             OptionSpec option = known.get(key);
             if (option == null) throw new InvalidInputException(file, key, "is not an option of clausewatch; the file knows " + suggestions(known.keySet(), key));
+            if (!settable(option.type())) throw new InvalidInputException(file, key, "cannot be set in this file; give it on the command line");
             kind(option).ifPresent(rule -> {
                 if (!rule.accepts(entry.getValue())) throw new InvalidInputException(file, key, "must be " + rule.words() + ", not \"" + entry.getValue() + "\"");
             });
@@ -139,6 +170,11 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         return near.isEmpty() ? "no options under " + section.replace(".", "") : String.join(", ", near);
     }
 
+    private static boolean settable(Class<?> type) {
+        return type == String.class || type == Path.class || type == Duration.class || type.isEnum() || type.isPrimitive()
+                || type == Integer.class || type == Long.class || type == Boolean.class;
+    }
+
     private record Rule(String words, java.util.function.Predicate<String> accepts) {
         boolean accepts(String value) {
             return accepts.test(value);
@@ -148,6 +184,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     private static Optional<Rule> kind(OptionSpec option) {
         Class<?> type = option.type();
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            // (checked as text here; typed() parses it once the whole file has passed)
             return Optional.of(new Rule("a whole number", v -> v.matches("-?\\d{1,18}")));
         }
         if (type == boolean.class || type == Boolean.class) return Optional.of(new Rule("true or false", v -> v.equals("true") || v.equals("false")));

@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             Output.table(out, List.of("DOCUMENT", "VERSIONS", "FIRST", "LATEST"), rows);
             out.println();
             // The other commands read the user's own archive unless told the demo's.
-            String command = "./clausewatch" + (root.databaseUrl != null ? " --db-url '" + root.databaseUrl + "'" : "")
+            String command = "./clausewatch" + (root.typedDatabaseUrl != null ? " --db-url '" + storage.redactedUrl() + "'" : "")
                     + " --data-dir '" + storage.dataDir().toAbsolutePath() + "'";
             out.println("Next: " + command + " history amazon-web-services/acceptable-use-policy");
             out.println("      " + command + " show amazon-web-services/responsible-ai-policy");
@@ -106,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
      */
     private StorageConfig storage() {
         Path folder = root.dataDir != null ? root.dataDir : defaultFolder(System.getenv(), System.getProperty("user.home"));
-        return new StorageConfig(folder, java.util.Optional.ofNullable(root.databaseUrl));
+        return new StorageConfig(folder, java.util.Optional.ofNullable(root.typedDatabaseUrl));
     }
 
     /** $XDG_DATA_HOME/clausewatch-demo, or ~/.local/share/clausewatch-demo: beside the user's archive, never in it. */

@@ -115,6 +115,10 @@ final class TrackingCommands {
         @Override
         @SuppressWarnings("try") // following runs the processor while the loop runs; it is not read
         public Integer call() throws InterruptedException {
+            // A stop (Ctrl-C, SIGTERM) interrupts the loop, then waits until following has finished or
+            // released the document in hand and the workspace has closed (which seals the log).
+            Thread running = Thread.currentThread();
+            java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
             try (Workspace workspace = root.open()) {
                 TrackingLoop loop = workspace.trackingLoop();
                 int scheduled = loop.scheduleDeclaredDocuments(cadence);
@@ -125,28 +129,22 @@ final class TrackingCommands {
                     workspace.processor().catchUp(p -> {});
                     return 0;
                 }
-                // A stop (Ctrl-C, SIGTERM) interrupts the loop and waits while following finishes or
-                // releases the document in hand and the store seals its log: nothing claimed stays held.
-                Thread running = Thread.currentThread();
-                java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
-                Thread stop = new Thread(() -> {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     running.interrupt();
                     try {
-                        finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        closed.await(60, java.util.concurrent.TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                });
-                Runtime.getRuntime().addShutdownHook(stop);
+                }));
                 try (Following following = Following.start(workspace, java.util.Optional.empty())) {
                     loop.runForever(workspace.ledger()::seal); // a signed head after each batch
                 } catch (InterruptedException e) {
-                    spec.commandLine().getErr().println("stopping: the schedule is left as it is; the next `track` goes on from it");
-                } finally {
-                    workspace.ledger().seal();
-                    finished.countDown();
+                    spec.commandLine().getErr().println("stopping: captures under way were finished; the schedule goes on at the next `track`");
                 }
                 return 0;
+            } finally {
+                closed.countDown();
             }
         }
     }

@@ -38,6 +38,11 @@ public record StorageConfig(Path dataDir, Optional<String> databaseUrl) {
     }
 
     /** For people: which store this is, without any password. */
+    /** The database address with any password hidden, for printing. */
+    public String redactedUrl() {
+        return Database.redact(jdbcUrl());
+    }
+
     public String description() {
         return isPostgres() ? "PostgreSQL " + Database.redact(jdbcUrl()) : "embedded SQLite " + jdbcUrl().substring("jdbc:sqlite:".length());
     }

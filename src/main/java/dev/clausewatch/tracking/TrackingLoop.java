@@ -74,18 +74,29 @@ public final class TrackingLoop {
         while (!(batch = schedule.claimDue(workerId, clock.instant(), LEASE, 100)).isEmpty()) due.addAll(batch);
         if (due.isEmpty()) return List.of();
         List<TrackingEvent> events = new ArrayList<>();
+        boolean stopping = false;
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<TrackingEvent>> running = new ArrayList<>();
             for (DocumentId document : due) running.add(pool.submit(() -> captureAndReschedule(document)));
             for (Future<TrackingEvent> f : running) {
+                if (stopping) {
+                    f.cancel(false); // not started: left to the next round (its claim runs out); started ones finish
+                    continue;
+                }
                 try {
                     TrackingEvent event = f.get();
                     if (event != null) events.add(event);
+                } catch (InterruptedException e) {
+                    // A stop: the captures under way finish and are recorded (interrupting them would close
+                    // their channels mid-write); the pool's close waits for them, so the flag comes back after.
+                    stopping = true;
+                    f.cancel(false);
                 } catch (Exception e) {
                     LOG.error("a capture failed unexpectedly", e);
                 }
             }
         }
+        if (stopping) Thread.currentThread().interrupt();
         return events;
     }
 

@@ -64,6 +64,15 @@ final class Api {
     }
 
     /** Every API route, as the OpenAPI description must list them (checked by a test). */
+    /**
+     * The routes whose answer the derived records alone decide, so their date can say when it
+     * changed: not the platform lists and search (the registry and the index), evidence (the
+     * log's heads), exports (streamed) or the description itself.
+     */
+    static final java.util.function.Predicate<String> DATED_BY_RECORDS = path -> !path.equals("/api/v1/platforms")
+            && !path.endsWith("/documents") && !path.equals("/api/v1/search") && !path.endsWith("/evidence")
+            && !path.startsWith("/api/v1/exports") && !path.endsWith("openapi.json");
+
     Map<String, Handler> routes() {
         Map<String, Handler> routes = new LinkedHashMap<>();
         routes.put("/api/v1/platforms", this::platforms);

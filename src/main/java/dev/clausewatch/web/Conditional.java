@@ -14,27 +14,27 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Conditional requests (RFC 9110 §13): a strong ETag on every successful GET and HEAD, the SHA-256
- * of the body sent, so it changes exactly when the representation does; {@code Last-Modified} on
- * archive pages and routes, from when the archive last changed; 304 when the client already holds
- * it. {@code If-None-Match} wins over {@code If-Modified-Since}, as §13.2.2 orders.
+ * of the body sent, so it changes exactly when the representation does; {@code Last-Modified} where
+ * the derived records date the answer; 304 when the client already holds it, decided once the
+ * answer is known to be a 200. {@code If-None-Match} wins over {@code If-Modified-Since} (§13.2.2).
  */
 final class Conditional {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private Conditional() {}
 
-    /**
-     * Sets {@code Last-Modified} and says whether the client's copy is still current by date alone
-     * (then the caller answers 304 without building the page). Only when no ETag was sent.
-     */
-    static boolean unmodifiedSince(Context ctx, Instant lastModified) {
-        Instant seconds = lastModified.truncatedTo(ChronoUnit.SECONDS);
-        ctx.header("Last-Modified", HTTP_DATE.format(seconds.atZone(ZoneOffset.UTC)));
-        if (!readsOnly(ctx) || ctx.header("If-None-Match") != null) return false;
+    /** Dates the response: {@code Last-Modified}, which {@link #tag} then checks against {@code If-Modified-Since}. */
+    static void datedBy(Context ctx, Instant lastModified) {
+        ctx.header("Last-Modified", HTTP_DATE.format(lastModified.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC)));
+    }
+
+    /** Whether the response's date is no later than the client's copy (only asked when no ETag was sent). */
+    private static boolean unmodifiedSince(Context ctx) {
+        String lastModified = ctx.res().getHeader("Last-Modified");
         String since = ctx.header("If-Modified-Since");
-        if (since == null) return false;
+        if (lastModified == null || since == null) return false;
         try {
-            return !seconds.isAfter(ZonedDateTime.parse(since.strip(), HTTP_DATE).toInstant());
+            return !ZonedDateTime.parse(lastModified, HTTP_DATE).isAfter(ZonedDateTime.parse(since.strip(), HTTP_DATE));
         } catch (DateTimeParseException e) {
             return false; // an unreadable date is ignored (§13.1.3)
         }
@@ -55,7 +55,8 @@ final class Conditional {
         String etag = "\"" + Sha256.of(body) + "\"";
         ctx.header("ETag", etag);
         String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) notModified(ctx);
+        // If-None-Match, when sent, decides alone (RFC 9110 §13.2.2); the date only without it.
+        if (ifNoneMatch != null ? matches(ifNoneMatch, etag) : unmodifiedSince(ctx)) notModified(ctx);
     }
 
     /** Weak comparison (§13.1.2): {@code *} or any listed tag equal to ours once {@code W/} is set aside. */

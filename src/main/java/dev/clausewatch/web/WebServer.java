@@ -142,9 +142,10 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             // A path that exists under another method answers 405 with the methods it has (RFC 9110 §15.5.6), not 404.
             config.http.prefer405over404 = true;
-            archived(config, "/", pages::home);
+            // The home page and search also show the registry and the search index, which the derived records do not date: ETag only.
+            getAndHead(config, "/", pages::home);
             archived(config, "/methodology", pages::methodology);
-            archived(config, "/search", ctx -> {
+            getAndHead(config, "/search", ctx -> {
                 String q = ctx.queryParam("q");
                 if (q == null || q.isBlank()) {
                     pages.search(ctx, null, null);
@@ -198,14 +199,19 @@ public final class WebServer {
                 if (ctx.res().getHeader("Cache-Control") == null) ctx.header("Cache-Control", "no-cache");
                 // Javalin gzips a body a client accepts gzipped: a cache must keep the two apart.
                 if (ctx.res().getHeader("Vary") == null) ctx.header("Vary", "Accept-Encoding");
-                if (ctx.statusCode() / 100 == 2 && !Negotiation.accepts(ctx.header("Accept"), ctx.res().getContentType())) {
+                // Only reads are refused for their type: a change has been made by now, and must not look failed.
+                boolean reads = ctx.method() == io.javalin.http.HandlerType.GET || ctx.method() == io.javalin.http.HandlerType.HEAD;
+                if (reads && ctx.statusCode() / 100 == 2 && !Negotiation.accepts(ctx.header("Accept"), ctx.res().getContentType())) {
                     error(ctx, HttpStatus.NOT_ACCEPTABLE, ctx.path() + " is " + Negotiation.essence(ctx.res().getContentType())
                             + ", which the request's Accept (" + ctx.header("Accept") + ") does not take.");
                 }
                 // A signed-in person's page is never stored, so a validator for it would only be noise.
                 if (!String.valueOf(ctx.res().getHeader("Cache-Control")).contains("no-store")) Conditional.tag(ctx);
             });
-            api.routes().forEach((path, handler) -> archived(config, path, handler));
+            api.routes().forEach((path, handler) -> {
+                if (Api.DATED_BY_RECORDS.test(path)) archived(config, path, handler);
+                else getAndHead(config, path, handler);
+            });
             if (accountPages != null) {
                 accountPages.gets().forEach((path, handler) -> getAndHead(config, path, handler));
                 accountPages.posts().forEach(config.routes::post);
@@ -283,16 +289,18 @@ public final class WebServer {
     }
 
     /**
-     * A public page or route built from the archive: like {@link #getAndHead}, with
-     * {@code Last-Modified} from when the derived records last changed, or from this server's start
-     * when later (a new build may render the same records anew), and 304 without building the page
-     * when the client's copy is as new.
+     * A public page or route built from the derived records alone: like {@link #getAndHead}, dated
+     * ({@code Last-Modified}) by when those records last changed, or by this server's start when
+     * later (a new build may render the same records anew). Left undated within a second of a
+     * change, since HTTP dates count whole seconds and a second change in that second would go
+     * unseen. The date is checked against {@code If-Modified-Since} after the page is built, so a
+     * request that fails still fails (RFC 9110 §13.2.1).
      */
     private void archived(io.javalin.config.JavalinConfig config, String path, Handler handler) {
         getAndHead(config, path, ctx -> {
             java.time.Instant changed = view.changes().changedAt().filter(started::isBefore).orElse(started);
-            if (Conditional.unmodifiedSince(ctx, changed)) Conditional.notModified(ctx);
-            else handler.handle(ctx);
+            if (changed.isBefore(java.time.Instant.now().minusSeconds(1))) Conditional.datedBy(ctx, changed);
+            handler.handle(ctx);
         });
     }
 

@@ -329,6 +329,15 @@ class CommandLineTest {
         Run topics = run("topics");
         assertThat(topics.status()).as(topics.err()).isZero();
         assertThat(topics.json().findValuesAsText("id")).as("the file's json: true").contains("ai-training-on-user-content");
+        // Typed as well as in the file, a switch stays on (picocli would toggle a default of true off).
+        assertThat(run("topics", "--json").json().findValuesAsText("id")).contains("ai-training-on-user-content");
+        // The file is found from --data-dir wherever it stands, after a switch too.
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int status = ClausewatchCommand.commandLine(Clausewatch::open, new PrintWriter(out), new PrintWriter(err))
+                .execute("topics", "--json", "--data-dir", dataDir.toString());
+        assertThat(status).as(err.toString()).isZero();
+        Files.writeString(file, "topics:\n  json: false\n");
+        assertThat(run("topics").out()).as("json: false in the file").doesNotStartWith("[").doesNotStartWith("{");
 
         Files.writeString(file, "serve:\n  prot: 8080\n");
         Run unknown = run("platforms");
@@ -348,6 +357,8 @@ class CommandLineTest {
         Files.writeString(other, "topics:\n  json: true\n");
         Run named = run("--config", other.toString(), "topics");
         assertThat(named.status()).as("--config is read instead of the data directory's file").isZero();
+        assertThat(named.json().findValuesAsText("id")).contains("ai-training-on-user-content");
+        assertThat(run("--help").status()).as("a broken file never stands in the way of help").isZero();
         assertThat(run("--config", dataDir.resolve("missing.yaml").toString(), "topics").err()).contains("missing.yaml", "does not exist");
     }
 
