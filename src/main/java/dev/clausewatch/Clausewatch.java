@@ -74,8 +74,23 @@ public final class Clausewatch {
     private static final java.util.logging.Logger LUCENE_VECTORIZATION = java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     public static void main(String[] args) {
+        logFormat(System.getenv("CLAUSEWATCH_LOG_FORMAT"));
         LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
         System.exit(ClausewatchCommand.run(Clausewatch::open, args));
+    }
+
+    /**
+     * The log's format for logback.xml, set before the first logger starts it: "json" or "text" in
+     * any case; anything else is said once and read as text, never a log that silently names no appender.
+     */
+    static void logFormat(String asked) {
+        if (asked == null || asked.isBlank() || System.getProperty("clausewatch.log.format") != null) return;
+        String format = asked.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!format.equals("json") && !format.equals("text")) {
+            System.err.println("clausewatch: CLAUSEWATCH_LOG_FORMAT=" + asked + " is neither json nor text; the log is text");
+            format = "text";
+        }
+        System.setProperty("clausewatch.log.format", format);
     }
 
     public static Workspace open(StorageConfig storage) {

@@ -121,6 +121,9 @@ public final class ClausewatchCommand implements Runnable {
                 line.addSubcommand(Class.forName(tool));
             } catch (ClassNotFoundException e) {
                 // a product-only installation: no bench, no evaluate
+            } catch (LinkageError e) {
+                // a tools jar from another build: the product still runs
+                System.err.println("clausewatch: " + tool + " is left out: its jar does not match this build (" + e + ")");
             }
         }
     }

@@ -82,6 +82,4 @@ final class ProcessCommand implements Callable<Integer> {
                 done.changes(), done.events(), done.failed() == 0 ? "" : "; " + done.failed() + " documents failed (see the log), left pending");
         out.flush();
     }
-
-    /** Lets the progress bar write to the command's error writer. */
 }

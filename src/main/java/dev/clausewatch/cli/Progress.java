@@ -63,6 +63,8 @@ final class Progress implements java.util.function.IntConsumer, AutoCloseable {
     /**
      * Whether a person watches: since JDK 22 {@code System.console()} exists even when the streams
      * are redirected, and only {@code Console.isTerminal()} (looked up, as the build targets 21) says.
+     * It looks at standard input and output; the bar goes to the error stream, which is only redirected
+     * alone ({@code 2>log}) by someone who then finds the bar in that file.
      */
     static boolean onTerminal() {
         Console console = System.console();

@@ -40,10 +40,10 @@ public final class Monitoring {
 
     public Monitoring(Figures figures, DerivedRecords records, Clock clock) {
         this.figures = figures;
-        this.captures = new Recent<>(figures::captures, clock);
-        this.deliveries = new Recent<>(figures::deliveries, clock);
-        this.latencies = new Recent<>(() -> figures.deliveryLatencies(clock.instant().minus(LATENCY_WINDOW)), clock);
-        this.backlog = new Recent<>(records::backlog, clock);
+        this.captures = new Recent<>(figures::captures, List.of(), clock);
+        this.deliveries = new Recent<>(figures::deliveries, Map.of(), clock);
+        this.latencies = new Recent<>(() -> figures.deliveryLatencies(clock.instant().minus(LATENCY_WINDOW)), List.of(), clock);
+        this.backlog = new Recent<>(records::backlog, new Backlog(0, 0, java.util.Optional.empty()), clock);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -55,10 +55,13 @@ public final class Monitoring {
                 .description("Events the processor has not handled yet").register(registry);
         Gauge.builder("clausewatch.processing.lag", backlog, b -> b.get().lag().map(Duration::toMillis).orElse(0L) / 1000.0)
                 .baseUnit("seconds").description("How long the oldest unhandled event has waited").register(registry);
-        for (String state : List.of("PENDING", "DELIVERED", "DEAD")) {
+        // Delivered and dead only grow: counters. Pending rises and falls: a gauge, or rate() would read each fall as a reset.
+        for (String state : List.of("DELIVERED", "DEAD")) {
             FunctionCounter.builder("clausewatch.alert.deliveries", deliveries, d -> d.get().getOrDefault(state, 0L))
-                    .tag("state", state).description("Alert deliveries (one alert to one channel) by state").register(registry);
+                    .tag("state", state).description("Alert deliveries (one alert to one channel) that ended, by how").register(registry);
         }
+        Gauge.builder("clausewatch.alert.deliveries.pending", deliveries, d -> d.get().getOrDefault("PENDING", 0L))
+                .description("Alert deliveries waiting for their first or next attempt").register(registry);
         Gauge.builder("clausewatch.alert.latency.max", latencies, l -> seconds(l.get(), 1.0)).baseUnit("seconds")
                 .description("Longest time from an alert to its delivery, over the last hour").register(registry);
         Gauge.builder("clausewatch.alert.latency.p95", latencies, l -> seconds(l.get(), 0.95)).baseUnit("seconds")
@@ -81,6 +84,11 @@ public final class Monitoring {
     /** Whether the store answers: what readiness asks first. */
     public boolean storeAnswers() {
         return figures.answers();
+    }
+
+    /** The processing backlog as last read (at most a few seconds old), for readiness to say without a query per probe. */
+    public Backlog backlog() {
+        return backlog.get();
     }
 
     /** A capture series appears the first time its outcome and cause do, so new failure causes need no code change. */
@@ -108,15 +116,22 @@ public final class Monitoring {
         private T value;
         private java.time.Instant readAt = java.time.Instant.MIN;
 
-        Recent(Supplier<T> read, Clock clock) {
+        /** {@code none} stands in until a first read succeeds. */
+        Recent(Supplier<T> read, T none, Clock clock) {
             this.read = read;
+            this.value = none;
             this.clock = clock;
         }
 
+        /** The value, read again when stale; when the store fails, the last one (a scrape still shows the process's own metrics). */
         synchronized T get() {
             java.time.Instant now = clock.instant();
-            if (value == null || readAt.plus(FRESH).isBefore(now)) {
-                value = read.get();
+            if (readAt.plus(FRESH).isBefore(now)) {
+                try {
+                    value = read.get();
+                } catch (RuntimeException e) {
+                    // kept: the last value (or none); readiness, not metrics, says the store is down
+                }
                 readAt = now;
             }
             return value;

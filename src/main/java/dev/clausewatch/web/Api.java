@@ -208,7 +208,7 @@ final class Api {
         body.put("document", document.id().toString());
         body.put("version", version(version.entry()));
         body.put("effectiveDate", EffectiveDate.in(version.provisions()).map(d -> d.date().toString()).orElse(null));
-        body.put("provisions", Selection.page(ctx, version.provisions(), Selection.MAX_LIMIT).stream().map(Api::provision).toList());
+        body.put("provisions", Selection.pageWhenAsked(ctx, version.provisions()).stream().map(Api::provision).toList());
         ctx.json(body);
     }
 
@@ -266,7 +266,7 @@ final class Api {
         body.put("technical", set.technical());
         body.put("variantOf", set.variantOf().orElse(null)); // the earlier version whose text this one brings back, if any
         body.put("counts", set.counts());
-        body.put("changes", Selection.page(ctx, set.changes(), Selection.MAX_LIMIT).stream().map(c -> {
+        body.put("changes", Selection.pageWhenAsked(ctx, set.changes()).stream().map(c -> {
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("provisionId", c.provisionId());
             change.put("kind", c.kind().name());

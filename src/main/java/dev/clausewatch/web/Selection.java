@@ -102,12 +102,19 @@ final class Selection {
         return page(ctx, all, DEFAULT_LIMIT);
     }
 
-    /** {@link #page(Context, List)} for a list whose callers have always had it whole: {@code defaultLimit} is its size cap. */
+    /** {@link #page(Context, List)} with another default size. */
     static <T> List<T> page(Context ctx, List<T> all, int defaultLimit) {
-        int limit = intParam(ctx, "limit", defaultLimit, 1, MAX_LIMIT);
+        int limit = intParam(ctx, "limit", defaultLimit, 1, Math.max(MAX_LIMIT, defaultLimit));
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         paged(ctx, all.size(), limit, offset);
-        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+        int from = (int) Math.min(offset, all.size());
+        return all.subList(from, (int) Math.min(all.size(), (long) offset + limit));
+    }
+
+    /** The list whole unless {@code limit} or {@code offset} ask for a part: for lists whose callers have always had them whole. */
+    static <T> List<T> pageWhenAsked(Context ctx, List<T> all) {
+        boolean asked = ctx.queryParam("limit") != null || ctx.queryParam("offset") != null;
+        return page(ctx, all, asked ? DEFAULT_LIMIT : Math.max(1, all.size()));
     }
 
     /**
@@ -120,7 +127,7 @@ final class Selection {
         List<String> links = new java.util.ArrayList<>();
         links.add(link(ctx, limit, 0, "first"));
         if (offset > 0) links.add(link(ctx, limit, Math.max(0, offset - limit), "prev"));
-        if (offset + limit < total) links.add(link(ctx, limit, offset + limit, "next"));
+        if ((long) offset + limit < total) links.add(link(ctx, limit, (long) offset + limit, "next"));
         links.add(link(ctx, limit, last, "last"));
         ctx.header("Link", String.join(", ", links));
     }

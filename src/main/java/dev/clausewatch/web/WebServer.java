@@ -246,7 +246,7 @@ public final class WebServer {
             Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("status", ready ? "ready" : "not ready", "checks", checks));
             // The backlog is said, not judged: a node far behind still serves what is derived.
             if (ready) {
-                var backlog = view.changes().backlog();
+                var backlog = monitoring.backlog();
                 body.put("backlog", Map.of("documents", backlog.documents(), "events", backlog.events(),
                         "lagSeconds", backlog.lag().map(java.time.Duration::toSeconds).orElse(0L)));
             }

@@ -180,6 +180,13 @@ class HttpConventionsTest {
     @Order(5)
     void every_list_says_its_total_and_links_its_pages_keeping_the_query() throws Exception {
         String terms = "/api/v1/documents/chatgpt/terms-of-service";
+        var far = get("/api/v1/platforms?offset=" + Integer.MAX_VALUE);
+        assertThat(far.statusCode()).as("an offset past the end is an empty page, not an overflow").isEqualTo(200);
+        assertThat(far.body()).isEqualTo("[]");
+        assertThat(links(far).get("prev")).doesNotContain("offset=-");
+        // Lists their callers always had whole stay whole unless a part is asked for.
+        int provisions = JSON.readTree(get(terms + "/provisions").body()).get("provisions").size();
+        assertThat(get(terms + "/provisions").headers().firstValue("X-Total-Count")).hasValue(String.valueOf(provisions));
         for (String path : List.of("/api/v1/platforms", "/api/v1/platforms/chatgpt/documents", terms + "/versions", terms + "/provisions",
                 terms + "/changes", "/api/v1/topics", "/api/v1/search?q=content")) {
             var whole = get(path);

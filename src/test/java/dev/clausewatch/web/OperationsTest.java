@@ -65,6 +65,7 @@ class OperationsTest {
                 assertThat(metric(before, "clausewatch_captures_total", "cause=\"BOT_CHALLENGE\",outcome=\"FAILED\"")).isEqualTo(1.0);
                 assertThat(metric(before, "clausewatch_captures_total", "cause=\"none\",outcome=\"VERIFIED\"")).isEqualTo(1.0);
                 assertThat(metric(before, "clausewatch_alert_deliveries_total", "state=\"DEAD\"")).isEqualTo(0.0);
+                assertThat(metric(before, "clausewatch_alert_deliveries_pending", "")).as("pending rises and falls: a gauge").isEqualTo(0.0);
                 assertThat(before).contains("jvm_memory_used_bytes", "clausewatch_alert_latency_p95_seconds");
 
                 workspace.processor().catchUp(p -> {});
@@ -96,6 +97,9 @@ class OperationsTest {
             assertThat(notReady.statusCode()).isEqualTo(503);
             assertThat(JSON.readTree(notReady.body()).at("/checks/store").asText()).isEqualTo("the database does not answer");
             assertThat(get(app, "/healthz").statusCode()).as("the process itself still serves").isEqualTo(200);
+            var metrics = get(app, "/metrics");
+            assertThat(metrics.statusCode()).as("metrics still answer, with the process's own").isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
         } finally {
             app.stop();
         }
