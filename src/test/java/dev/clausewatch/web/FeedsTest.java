@@ -79,10 +79,28 @@ class FeedsTest {
 
     private record Answer(int status, String contentType, String body) {}
 
+    private static final DocumentId FLIP_FLOP = DocumentId.parse("flip-flop/terms-of-service");
+
+    @Test
+    void a_text_that_comes_back_is_no_second_change_so_a_change_id_never_repeats() throws Exception {
+        // The archive holds each text once (a text seen again is an observation of its version), so the
+        // pair of hashes that names a change is unique along a document's timeline: A, B, A, B is one change.
+        String route = "/feeds/documents/flip-flop/terms-of-service.atom";
+        assertThat(w.archive().timeline(FLIP_FLOP)).hasSize(2);
+        assertThat(read(route, get(route)).entryIds()).singleElement().asString()
+                .startsWith(Feeds.TAGGING_ENTITY + "change:flip-flop/terms-of-service:");
+    }
+
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         w = TestStores.SQLITE.open(dir);
         w.importer().importPaths(List.of(Path.of("demo/ota-history/chatgpt"), Path.of("demo/ota-history/amazon-web-services")));
+        // A text that comes back and changes the same way again (A, B, A, B).
+        w.registry().register(new Document(FLIP_FLOP, "Flip-Flop Terms"));
+        String a = "# Terms\n\nYou may not resell the service.\n", b = "# Terms\n\nYou may not resell or rent the service.\n";
+        w.archive().record(FLIP_FLOP, List.of(dev.clausewatch.archive.Observations.seen(a, "2024-01-01T00:00:00Z"),
+                dev.clausewatch.archive.Observations.seen(b, "2024-02-01T00:00:00Z"), dev.clausewatch.archive.Observations.seen(a, "2024-03-01T00:00:00Z"),
+                dev.clausewatch.archive.Observations.seen(b, "2024-04-01T00:00:00Z")));
         w.processor().catchUp(p -> {});
         // Registered, nothing archived: its document and platform feeds are empty and must still be dated.
         w.registry().register(new Document(DocumentId.parse("not-yet-archived/terms-of-service"), "Not Yet Archived"));
