@@ -61,11 +61,12 @@ public final class Backups {
             throw new IllegalArgumentException("the backup in " + from + " is of " + kindName(manifest.store()) + " store and " + config.description()
                     + " is " + kindName(target.kind()) + " one: a backup restores into a store of its own kind");
         }
+        // Before anything opens the target through Flyway, which would migrate an existing archive it is about to refuse.
+        refuseUnlessEmpty(target, folder);
         try (Database created = Database.open(config)) {
             // the target's tables now exist (an empty store, when it was none), at this build's schema version
         }
         refuseOtherSchema(manifest, target, from);
-        refuseUnlessEmpty(target, folder);
         refuseOtherKey(manifest, folder);
         restoreBlobs(folder);
         if (manifest.ledgerKey()) copyKey(folder.key(), config.ledgerKey());

@@ -88,6 +88,7 @@ record SqliteCopy(StorageConfig config) implements StoreCopy {
 
     @Override
     public Map<String, Long> rowCounts() {
+        if (!java.nio.file.Files.exists(databaseFile())) return Map.of(); // no store yet: empty, and not made by counting
         try (Connection connection = connect(databaseFile())) {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String table : tableNames(connection)) counts.put(table, StoreCopy.count(connection, table));
