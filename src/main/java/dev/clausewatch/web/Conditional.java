@@ -46,7 +46,7 @@ final class Conditional {
         ctx.res().setContentType(null);
     }
 
-    /** After the handler: the body's ETag, and 304 instead of the body when {@code If-None-Match} names it. */
+    /** After the handler, on a 200: the body's ETag, and 304 instead of the body when the client's copy is current (by tag, else by date). */
     static void tag(Context ctx) {
         if (!readsOnly(ctx) || ctx.statusCode() != 200 || ctx.res().getHeader("ETag") != null) return;
         if (!(ctx.resultInputStream() instanceof ByteArrayInputStream stream)) return; // streamed: nothing to hash
