@@ -69,27 +69,13 @@ record PostgresCopy(StorageConfig config) implements StoreCopy {
     }
 
     private static List<String> tableNames(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select tablename from pg_tables where schemaname = current_schema() and tablename <> ? order by tablename")) {
-            statement.setString(1, SCHEMA_HISTORY);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) names.add(rows.getString(1));
-            }
-        }
-        return names;
+        return StoreCopy.firstColumn(connection,
+                "select tablename from pg_tables where schemaname = current_schema() and tablename <> ? order by tablename", SCHEMA_HISTORY);
     }
 
     private static List<String> columns(Connection connection, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("select column_name from information_schema.columns"
-                + " where table_schema = current_schema() and table_name = ? order by ordinal_position")) {
-            statement.setString(1, table);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) columns.add(rows.getString(1));
-            }
-        }
-        return columns;
+        return StoreCopy.firstColumn(connection, "select column_name from information_schema.columns"
+                + " where table_schema = current_schema() and table_name = ? order by ordinal_position", table);
     }
 
     @Override

@@ -67,15 +67,8 @@ record SqliteCopy(StorageConfig config) implements StoreCopy {
     }
 
     private static List<String> tableNames(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'"
-                + " and name <> ? order by name")) {
-            statement.setString(1, SCHEMA_HISTORY);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) names.add(rows.getString(1));
-            }
-        }
-        return names;
+        return StoreCopy.firstColumn(connection, "select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'"
+                + " and name <> ? order by name", SCHEMA_HISTORY);
     }
 
     private static List<String> columns(Connection connection, String table) throws SQLException {

@@ -63,6 +63,18 @@ sealed interface StoreCopy permits SqliteCopy, PostgresCopy {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
+    /** The first column of a query's rows, as text; {@code parameters} fill its {@code ?} in order. */
+    static java.util.List<String> firstColumn(Connection connection, String sql, String... parameters) throws SQLException {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) statement.setString(i + 1, parameters[i]);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
     static String columnList(java.util.List<String> columns) {
         return String.join(", ", columns.stream().map(StoreCopy::quoted).toList());
     }

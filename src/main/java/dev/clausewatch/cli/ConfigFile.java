@@ -183,10 +183,9 @@ final class ConfigFile {
 
     private static Optional<Rule> kind(OptionSpec option) {
         Class<?> type = option.type();
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            // (checked as text here; typed() parses it once the whole file has passed)
-            return Optional.of(new Rule("a whole number", v -> v.matches("-?\\d{1,18}")));
-        }
+        // Digits few enough to fit the type, so that typed() never meets a number it cannot hold.
+        if (type == int.class || type == Integer.class) return Optional.of(new Rule("a whole number", v -> v.matches("-?\\d{1,9}")));
+        if (type == long.class || type == Long.class) return Optional.of(new Rule("a whole number", v -> v.matches("-?\\d{1,18}")));
         if (type == boolean.class || type == Boolean.class) return Optional.of(new Rule("true or false", v -> v.equals("true") || v.equals("false")));
         if (type == Duration.class) return Optional.of(new Rule("an ISO 8601 duration such as PT12H", v -> {
             try {
