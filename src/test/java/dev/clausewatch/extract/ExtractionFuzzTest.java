@@ -2,6 +2,8 @@ package dev.clausewatch.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clausewatch.Fuzz;
+import dev.clausewatch.Fuzz.Choice;
 import dev.clausewatch.registry.FetchMode;
 import dev.clausewatch.registry.Selector;
 import dev.clausewatch.registry.SourceDocument;
@@ -10,14 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -27,10 +22,9 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /**
  * Fuzzing extraction: any HTML soup with any declared selector, and any mutation of a real PDF,
  * either gives Markdown or is refused as an {@link ExtractionException} that names the page; nothing
- * else escapes. Seeded; more tries with -Djqwik.tries.default=N.
+ * else escapes. Seeded; more tries with -Dfuzz.tries=N.
  */
 class ExtractionFuzzTest {
-    private static final String SEED = "20261203";
     private static final URI PAGE = URI.create("https://example.com/legal/terms");
     private static final List<String> HTML = List.of("<div>", "</div>", "<p>", "</p>", "<main>", "</main>", "<table>", "<tr>", "<td colspan=65534>",
             "<td rowspan=0>", "<td colspan=-1>", "<td colspan=99999999999>", "</td>", "</table>", "<ul>", "<li>", "</ul>", "<ol start=-5>",
@@ -39,59 +33,59 @@ class ExtractionFuzzTest {
             "<noscript>", "<!--", "-->", "<![CDATA[", "]]>", "&nbsp;", "&#0;", "&#x110000;", "&", "<", ">", "\u0000", "\uFFFF", "\u200B",
             "You must be 18 to use the service. ", "terms ", "_", "*", "#", "`", "|", "\n", "<section id=end>", "<b>", "</b>", "<em>");
 
-    @Provide
-    Arbitrary<String> pages() {
-        Arbitrary<String> token = Arbitraries.of(HTML);
-        Arbitrary<String> run = Combinators.combine(token, Arbitraries.integers().between(1, 3_000)).as(String::repeat);
-        Arbitrary<String> piece = Arbitraries.frequencyOf(Tuple.of(30, token), Tuple.of(1, run), Tuple.of(3, Arbitraries.strings().ofMaxLength(30)));
-        return piece.list().ofMaxSize(600).map(pieces -> String.join("", pieces));
+    private record Page(String html, List<Selector> select, List<Selector> remove) {}
+
+    private static String page(Fuzz fuzz) {
+        return String.join("", fuzz.list(600, () -> fuzz.weighted(
+                new Choice<>(30, () -> fuzz.oneOf(HTML)),
+                new Choice<>(1, () -> fuzz.oneOf(HTML).repeat(fuzz.between(1, 3_000))),
+                new Choice<>(3, () -> fuzz.string(30)))));
     }
 
-    @Provide
-    Arbitrary<List<Selector>> selectors() {
-        Arbitrary<Selector> css = Arbitraries.of("main", "body", "#end", "div > p", "table td", "[", "::x", "a[href=", "*", "p:nth-child(2n+1)",
-                ":has(", "section#end ~ p").map(Selector.Css::new);
-        Arbitrary<Selector> range = Combinators.combine(Arbitraries.of("h1", "#end", "main", "nope"), Arbitraries.of("p", "#end", "ul", "nope"),
-                Arbitraries.of(true, false)).as((start, end, inclusive) -> new Selector.Range(start, inclusive, end, !inclusive));
-        return Arbitraries.oneOf(css, range).list().ofMaxSize(2);
+    private static List<Selector> selectors(Fuzz fuzz) {
+        return fuzz.list(2, () -> fuzz.oneOf(
+                () -> new Selector.Css(fuzz.oneOf(List.of("main", "body", "#end", "div > p", "table td", "[", "::x", "a[href=", "*",
+                        "p:nth-child(2n+1)", ":has(", "section#end ~ p"))),
+                () -> {
+                    boolean inclusive = fuzz.chance(0.5);
+                    return new Selector.Range(fuzz.oneOf(List.of("h1", "#end", "main", "nope")), inclusive,
+                            fuzz.oneOf(List.of("p", "#end", "ul", "nope")), !inclusive);
+                }));
     }
 
-    @Property(seed = SEED)
-    void any_html_with_any_selector_is_extracted_or_refused_by_name(@ForAll("pages") String html, @ForAll("selectors") List<Selector> select,
-                                                                    @ForAll("selectors") List<Selector> remove) {
-        SourceDocument source = new SourceDocument(null, PAGE, select, remove, List.of(), FetchMode.HTTP);
-        outcome(() -> new Extractor().extract(html.getBytes(StandardCharsets.UTF_8), "text/html", PAGE, source));
-    }
-
-    @Provide
-    Arbitrary<byte[]> pdfs() {
-        byte[] real = pdf();
-        Arbitrary<Integer> at = Arbitraries.integers().between(0, real.length - 1);
-        Arbitrary<byte[]> flipped = Combinators.combine(at.list().ofMaxSize(40), Arbitraries.bytes().list().ofSize(40)).as((positions, values) -> {
-            byte[] copy = real.clone();
-            for (int i = 0; i < positions.size(); i++) copy[positions.get(i)] = values.get(i);
-            return copy;
+    @Test
+    void any_html_with_any_selector_is_extracted_or_refused_by_name() {
+        Fuzz.forAll("html soup extracted", fuzz -> new Page(page(fuzz), selectors(fuzz), selectors(fuzz)), page -> {
+            SourceDocument source = new SourceDocument(null, PAGE, page.select(), page.remove(), List.of(), FetchMode.HTTP);
+            return outcome(() -> new Extractor().extract(page.html().getBytes(StandardCharsets.UTF_8), "text/html", PAGE, source));
         });
-        Arbitrary<byte[]> truncated = at.map(n -> java.util.Arrays.copyOf(real, n));
-        Arbitrary<byte[]> noise = Arbitraries.bytes().array(byte[].class).ofMaxSize(4_096)
-                .map(b -> concat("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), b));
-        return Arbitraries.oneOf(flipped, truncated, noise);
     }
 
-    @Property(seed = SEED)
-    void any_mutation_of_a_pdf_is_extracted_or_refused_by_name(@ForAll("pdfs") byte[] pdf) {
+    private static byte[] mutated(Fuzz fuzz, byte[] real) {
+        return fuzz.oneOf(() -> {
+            byte[] copy = real.clone();
+            for (int i = fuzz.between(0, 40); i > 0; i--) copy[fuzz.between(0, real.length - 1)] = (byte) fuzz.between(-128, 127);
+            return copy;
+        }, () -> java.util.Arrays.copyOf(real, fuzz.between(0, real.length - 1)),
+                () -> concat("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), fuzz.bytes(4_096)));
+    }
+
+    @Test
+    void any_mutation_of_a_pdf_is_extracted_or_refused_by_name() {
+        byte[] real = pdf();
         SourceDocument source = new SourceDocument(null, PAGE, List.of(), List.of(), List.of(), FetchMode.HTTP);
-        outcome(() -> new Extractor().extract(pdf, "application/pdf", PAGE, source));
+        Fuzz.forAll("pdf mutation extracted", fuzz -> mutated(fuzz, real),
+                pdf -> outcome(() -> new Extractor().extract(pdf, "application/pdf", PAGE, source)));
     }
 
-    private static void outcome(java.util.function.Supplier<String> extraction) {
+    private static String outcome(java.util.function.Supplier<String> extraction) {
         try {
             String markdown = extraction.get();
-            Statistics.label("outcome").collect("extracted");
             assertThat(markdown).endsWith("\n");
+            return "extracted";
         } catch (ExtractionException refused) {
-            Statistics.label("outcome").collect("refused: " + refused.kind());
             assertThat(refused.getMessage()).as("a refusal names the page").contains(PAGE.toString());
+            return "refused: " + refused.kind();
         }
     }
 
