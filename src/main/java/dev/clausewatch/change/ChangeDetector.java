@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
  */
 public final class ChangeDetector {
     private static final Pattern DATE_LABEL = Pattern.compile("\\b(?:effective|last|updated?|revised|modified|date|as|of|on|since|from)\\b\\s*");
-    private static final Pattern LINK_TARGET = Pattern.compile("\\]\\(([^)]*)\\)");
+    /** The most word edits a spelling-only difference may have, each of at most two words. */
+    private static final int MAX_SPELLING_EDITS = 40;
+    private static final int MAX_SPELLING_WORDS = 2 * MAX_SPELLING_EDITS;
+    private static final Pattern LINK_TARGET = Pattern.compile("\\]\\(([^()]*+(?:\\([^()]*+\\)[^()]*+)?)\\)"); // linear, as Normalisation's LINK
 
     private final Spelling spelling;
 
@@ -208,8 +211,9 @@ public final class ChangeDetector {
      */
     Optional<Explanation> spellingOnly(String was, String now) {
         List<String> a = Normalisation.words(was), b = Normalisation.words(now);
+        if (tooManyWordsApart(a, b)) return Optional.empty();
         List<AbstractDelta<String>> deltas = DiffUtils.diff(a, b).getDeltas();
-        if (deltas.isEmpty() || deltas.size() > 40) return Optional.empty();
+        if (deltas.isEmpty() || deltas.size() > MAX_SPELLING_EDITS) return Optional.empty();
         Reason reason = null;
         List<String> shown = new ArrayList<>();
         for (AbstractDelta<String> delta : deltas) {
@@ -221,6 +225,21 @@ public final class ChangeDetector {
         }
         if (reason == Reason.NORMALISED) return Optional.of(new Explanation(Reason.NORMALISED, "spelling only: " + String.join(", ", shown), 0));
         return Optional.of(Explanation.cosmetic(reason, String.join(", ", shown)));
+    }
+
+    /**
+     * Whether more words differ than {@link #spellingOnly} could accept (at most 40 edits of at most two
+     * words each), counted as multisets in linear time: a diff of two long texts that differ
+     * throughout costs seconds, and the change detector asks this of every nearby pair.
+     */
+    private static boolean tooManyWordsApart(List<String> a, List<String> b) {
+        if (Math.abs(a.size() - b.size()) > MAX_SPELLING_WORDS) return true;
+        Map<String, Integer> balance = new java.util.HashMap<>();
+        for (String word : a) balance.merge(word, 1, Integer::sum);
+        for (String word : b) balance.merge(word, -1, Integer::sum);
+        int onlyBefore = 0;
+        for (int count : balance.values()) if (count > 0) onlyBefore += count;
+        return onlyBefore > MAX_SPELLING_WORDS;
     }
 
     private Reason spellingEdit(List<String> before, int at, List<String> removed, List<String> inserted) {

@@ -61,11 +61,16 @@ public final class Normalisation {
      */
     private static final Pattern PUNCTUATION_MARK = Pattern.compile("(?<!\\d)[.,]|[.,](?!\\d)|[[\\p{P}\\p{S}]&&[^.,%$€£¥<>=+\\p{Sc}]]");
     /** A web address written in the text: where a page lives, like a link's target, not what the provision says. */
-    private static final Pattern ADDRESS = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>()\\[\\]]+[^\\s<>()\\[\\].,;:!?'\"]");
+    private static final Pattern ADDRESS = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>()\\[\\]]{1,2048}[^\\s<>()\\[\\].,;:!?'\"]");
     private static final Pattern ESCAPE = Pattern.compile("\\\\(?=\\p{Punct})");
-    private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
+    /*
+     * Link text holds no bracket and a target no parenthesis but one balanced pair ("Foo_(bar)"): with
+     * either free to run on, every "[" or "](" of a hostile line scans to its end, quadratic in all.
+     * Written without a repeated group, which Java matches by recursion and overflows on long runs.
+     */
+    private static final Pattern LINK = Pattern.compile("!?\\[([^\\[\\]]*)\\]\\([^()]*+(?:\\([^()]*+\\)[^()]*+)?\\)");
     private static final Pattern EMPHASIS = Pattern.compile("(\\*{1,3}|_{1,3}|~~|`+)");
-    private static final Pattern LINE_MARKUP = Pattern.compile("(?m)^\\s*(#{1,6}\\s+|>\\s*|[-*+]\\s+)");
+    private static final Pattern LINE_MARKUP = Pattern.compile("(?m)^\\h*(#{1,6}\\s+|>\\s*|[-*+]\\s+)");
     private static final Map<String, String> NUMBERS = numberWords();
     private static final Pattern NUMBER_WORD = Pattern.compile("(?i)\\b(" + String.join("|", NUMBERS.keySet()) + ")\\b");
     private static final String MONTH = "(january|february|march|april|may|june|july|august|september|october|november|december"

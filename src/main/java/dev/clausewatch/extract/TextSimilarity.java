@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class TextSimilarity {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     /** HTML tags left in Markdown (OTA writes line breaks in table cells as {@code <br>}) are markup, not words. */
-    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
+    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>]*>"); // no "<" inside: else each "<a" of a hostile page scans to its end
 
     private TextSimilarity() {}
 

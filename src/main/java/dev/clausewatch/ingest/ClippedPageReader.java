@@ -43,7 +43,7 @@ final class ClippedPageReader {
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\r?\\n(.*?)\\r?\\n---\\r?\\n", Pattern.DOTALL);
     /** Obsidian Web Clipper's form: {@code 2024-09-17T11:39:46 (UTC +10:00)}. */
     private static final Pattern CLIPPER_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})\\s*\\(UTC\\s*([+-]\\d{1,2}:\\d{2})\\)");
-    private static final Pattern FIRST_HEADING = Pattern.compile("(?m)^#\\s+(.+?)\\s*#*\\s*$");
+    private static final Pattern FIRST_HEADING = Pattern.compile("(?m)^#\\h+(\\S.*)$");
 
     private ClippedPageReader() {}
 
@@ -159,6 +159,18 @@ final class ClippedPageReader {
         String title = front.path("title").asText("").strip();
         if (!title.isEmpty()) return title;
         Matcher heading = FIRST_HEADING.matcher(body);
-        return heading.find() ? heading.group(1) : "";
+        return heading.find() ? withoutClosingHashes(heading.group(1)) : "";
+    }
+
+    /**
+     * The title without a closing run of hashes ("# Terms #" → "Terms"), which CommonMark only reads
+     * as one after a space: "C#" keeps its hash.
+     */
+    private static String withoutClosingHashes(String title) {
+        String text = title.stripTrailing();
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '#') end--;
+        boolean closing = end < text.length() && (end == 0 || Character.isWhitespace(text.charAt(end - 1)));
+        return closing ? text.substring(0, end).stripTrailing() : text;
     }
 }

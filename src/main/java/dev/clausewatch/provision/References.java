@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * the target's rules; otherwise the target is part of this document's.
  */
 public final class References {
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]{2,200})\\]\\((\\S+?)(?:\\s+\"[^\"]*\")?\\)");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\[\\]]{2,200})\\]\\(((?=[^\\s)])[^\\s()]*+(?:\\([^\\s()]*+\\)[^\\s()]*+)?)(?:\\s+\"[^\"\\n]{0,500}\")?\\)");
     private static final Pattern NAMED = Pattern.compile(
             "\\b((?:[A-Z][\\w.&'’-]*\\s+){0,6}(?:Acceptable Use|Usage|Use|Privacy|Cookie|Responsible AI|Service|Services|Content|Community|"
                     + "Data Processing|Data|Copyright|Trademark|Brand|Developer|API|Commercial|Enterprise|Business|Supplemental|Additional|"

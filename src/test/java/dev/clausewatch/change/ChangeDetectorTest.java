@@ -66,6 +66,23 @@ class ChangeDetectorTest {
     }
 
     @Test
+    void long_neighbouring_paragraphs_that_differ_throughout_are_compared_in_bounded_time() {
+        // Each removed paragraph near an added one is asked whether only spelling differs; a word diff
+        // of two long texts that differ everywhere took seconds a pair (found by MarkdownFuzzTest).
+        Random random = new Random(7);
+        StringBuilder before = new StringBuilder(), after = new StringBuilder();
+        for (int p = 0; p < 6; p++) {
+            for (int w = 0; w < 8_000; w++) before.append("w").append(random.nextInt(5_000)).append(' ');
+            for (int w = 0; w < 8_000; w++) after.append("w").append(random.nextInt(5_000)).append(' ');
+            before.append("\n\n");
+            after.append("\n\n");
+        }
+        ChangeSet set = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> compare(before.toString(), after.toString()));
+        assertThat(set.substantive()).isTrue();
+    }
+
+    @Test
     void renumbered_headings_and_clauses_are_cosmetic() {
         ChangeSet set = compare("## 3. Privacy\n\n3.1 We respect your privacy and the law.\n", "## 4. Privacy\n\n4.1 We respect your privacy and the law.\n");
         assertThat(set.substantive()).isFalse();

@@ -47,4 +47,20 @@ class NormalisationTest {
     void what_changes_the_meaning_is_never_made_equal(String before, String after) {
         assertThat(Normalisation.cosmetic(before, after)).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0} repeated")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\n ", "[", "[](", "](", "www.", "[a](b(c"})
+    void a_hostile_run_is_normalised_in_bounded_time(String run) {
+        // Each of these once made a pattern scan from every occurrence to the end of the text: quadratic.
+        String text = "a " + run.repeat(60_000) + " b";
+        List<String> words = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> Normalisation.words(text));
+        assertThat(words).first().isEqualTo("a");
+        assertThat(words).last().isEqualTo("b");
+    }
+
+    @Test
+    void a_link_keeps_its_words_whatever_its_target() {
+        assertThat(Normalisation.normal("See [the policy](https://example.com/wiki/Foo_(policy)) now"))
+                .isEqualTo(Normalisation.normal("See the policy now"));
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,5 +31,15 @@ class ReferenceDirectionTest {
         List<Reference> references = References.in(parser.parse(sentence), (url, n) -> Optional.empty());
         assertThat(references).filteredOn(r -> r.name().equals(name)).first()
                 .satisfies(r -> assertThat(r.relation()).as(sentence).isEqualTo(relation));
+    }
+
+    @Test
+    void a_target_with_one_balanced_parenthesis_is_read_whole_and_hostile_brackets_in_bounded_time() {
+        var wiki = References.in(parser.parse("See the [Foo Policy](https://example.com/wiki/Foo_(policy)) which applies."), (url, n) -> Optional.empty());
+        assertThat(wiki).extracting(r -> r.url().orElseThrow()).containsExactly("https://example.com/wiki/Foo_(policy)");
+        String hostile = "[ab](" + "[ab](x".repeat(40_000);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> References.in(java.util.List.of(new Provision("p", 0, ProvisionKind.PARAGRAPH, List.of(), "", hostile, hostile)),
+                        (url, n) -> Optional.empty()));
     }
 }
