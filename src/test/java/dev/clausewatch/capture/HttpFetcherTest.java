@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -202,6 +203,50 @@ class HttpFetcherTest {
         assertThat(failure[0].getMessage()).contains("interrupted");
         assertThat(flagKept[0]).isTrue();
         assertThat(site.received("/down")).hasSize(1);
+    }
+
+    @Test
+    void spaces_requests_to_one_host_but_not_across_hosts() {
+        HttpFetcher polite = new HttpFetcher(CaptureConfig.defaults().withLoopbackAllowed()
+                .withPoliteness(Duration.ofSeconds(1), Duration.ZERO), LoopbackSite.resolver(Map.of()), Clock.systemUTC());
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        for (String path : List.of("/a", "/b", "/c")) {
+            site.page(path, ex -> {
+                arrivals.put(path, System.nanoTime());
+                LoopbackSite.send(ex, 200, "text/html", PAGE.getBytes(StandardCharsets.UTF_8), h -> {});
+            });
+        }
+        polite.fetchOnce(site.url("/a"), Map.of());
+        polite.fetchOnce(URI.create(site.url("/c").toString().replace("127.0.0.1", "localhost")), Map.of()); // same server, another host
+        polite.fetchOnce(site.url("/b"), Map.of());
+        polite.close();
+        assertThat(millis(arrivals.get("/b") - arrivals.get("/a"))).as("one host").isGreaterThanOrEqualTo(900L);
+        assertThat(millis(arrivals.get("/c") - arrivals.get("/a"))).as("another host").isLessThan(500L);
+    }
+
+    @Test
+    void sends_one_host_no_more_requests_at_once_than_configured() throws Exception {
+        // One at a time: the connection pool would allow two per host, so only the politeness holds this.
+        HttpFetcher polite = new HttpFetcher(CaptureConfig.defaults().withLoopbackAllowed().withHostConcurrency(1)
+                .withPoliteness(Duration.ZERO, Duration.ZERO), LoopbackSite.resolver(Map.of()), Clock.systemUTC());
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        site.page("/slow", ex -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            LoopbackSite.send(ex, 200, "text/html", PAGE.getBytes(StandardCharsets.UTF_8), h -> {});
+        });
+        List<Thread> captures = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) captures.add(Thread.ofPlatform().start(() -> polite.fetchOnce(site.url("/slow"), Map.of())));
+        for (Thread t : captures) t.join(10_000);
+        polite.close();
+        assertThat(site.received("/slow")).hasSize(4);
+        assertThat(most.get()).isEqualTo(1);
     }
 
     private static long millis(long nanos) {
