@@ -3,6 +3,10 @@ package dev.clausewatch.capture;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import dev.clausewatch.capture.CaptureFailure.Kind;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -61,6 +65,7 @@ public final class HttpFetcher implements AutoCloseable {
     private final CaptureConfig config;
     private final CloseableHttpClient client;
     private final HostPoliteness politeness;
+    private final FailsafeExecutor<FetchResult> retrying;
     private final Clock clock;
     /** Robots rules by origin: each kept for {@code ROBOTS_TTL} by the capture clock, at most this many origins at once. */
     private final com.github.benmanes.caffeine.cache.Cache<String, CachedRules> robots =
@@ -71,6 +76,15 @@ public final class HttpFetcher implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.politeness = new HostPoliteness(config.hostDelay(), config.hostConcurrency());
+        this.retrying = Failsafe.with(RetryPolicy.<FetchResult>builder()
+                .handleIf(failure -> failure instanceof CaptureFailure f && f.kind().isTransient())
+                // A server that asks for more than MAX_RETRY_AFTER_MILLIS is not waited for: the failure
+                // goes back at once, and the schedule's next run asks again.
+                .abortIf((result, failure) -> failure instanceof CaptureFailure f && f.retryAfterMillis() > MAX_RETRY_AFTER_MILLIS)
+                .withMaxRetries(config.retries())
+                .withDelayFn(execution -> Duration.ofMillis(backoff(execution.getAttemptCount() - 1,
+                        execution.getLastException() instanceof CaptureFailure f ? f.retryAfterMillis() : 0)))
+                .build());
         this.dns = new SafeDnsResolver(resolver, new AddressPolicy(config.allowLoopback()));
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(dns)
@@ -98,17 +112,14 @@ public final class HttpFetcher implements AutoCloseable {
             throw new CaptureFailure(Kind.ROBOTS_DISALLOWED, url.getHost() + "'s robots.txt disallows " + url.getPath()
                     + " for Clausewatch; configure respectRobots=false only with the site's permission");
         }
-        CaptureFailure last = null;
-        for (int attempt = 0; attempt <= config.retries(); attempt++) {
-            try {
-                return followRedirects(url, validators, acceptLanguage);
-            } catch (CaptureFailure failure) {
-                if (!failure.kind().isTransient() || failure.retryAfterMillis() > MAX_RETRY_AFTER_MILLIS) throw failure;
-                last = failure;
-                if (attempt < config.retries()) sleep(backoff(attempt, failure.retryAfterMillis()));
-            }
+        try {
+            // Failsafe rethrows the last CaptureFailure as it is (it wraps checked exceptions only).
+            return retrying.get(() -> followRedirects(url, validators, acceptLanguage));
+        } catch (FailsafeException interrupted) {
+            // The one checked exception here: an interrupt (a stop) while waiting between attempts.
+            // Failsafe has set the thread's flag again; the capture ends now instead of retrying.
+            throw new CaptureFailure(Kind.TIMEOUT, "interrupted while waiting to retry " + url, 0, interrupted.getCause());
         }
-        throw last;
     }
 
     /** One GET without robots, redirects or retries: for a browser's sub-requests, which the page itself asks for. */
@@ -244,19 +255,11 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
+    /** The wait after attempt {@code attempt} (0 for the first) failed: exponential with jitter, never less than the server asked. */
     private long backoff(int attempt, long retryAfterMillis) {
         long exponential = config.retryBackoff().toMillis() << attempt;
         long jitter = exponential == 0 ? 0 : ThreadLocalRandom.current().nextLong(exponential / 2 + 1);
         return Math.max(retryAfterMillis, exponential + jitter);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CaptureFailure(Kind.TIMEOUT, "interrupted while waiting to retry");
-        }
     }
 
     /** Where a Location header points, resolved against the URL that sent it; a malformed one is a permanent failure naming it. */

@@ -10,6 +10,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,13 +96,44 @@ class HttpFetcherTest {
 
     @Test
     void retries_a_429_after_the_time_it_asks_and_then_succeeds() {
-        AtomicInteger calls = new AtomicInteger();
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
         site.page("/busy", ex -> {
-            if (calls.incrementAndGet() == 1) LoopbackSite.send(ex, 429, "text/plain", "slow down".getBytes(), h -> h.set("Retry-After", "0"));
+            arrivals.add(System.nanoTime());
+            if (arrivals.size() == 1) LoopbackSite.send(ex, 429, "text/plain", "slow down".getBytes(), h -> h.set("Retry-After", "1"));
             else LoopbackSite.send(ex, 200, "text/html", PAGE.getBytes(StandardCharsets.UTF_8), h -> {});
         });
         assertThat(fetch("/busy").metadata().status()).isEqualTo(200);
-        assertThat(calls.get()).isEqualTo(2);
+        assertThat(arrivals).hasSize(2);
+        // One second asked, far above the 20 ms backoff: the second request waits for the server's figure.
+        assertThat(millis(arrivals.get(1) - arrivals.get(0))).isGreaterThanOrEqualTo(990L);
+    }
+
+    @Test
+    void retries_a_503_and_then_succeeds() {
+        AtomicInteger calls = new AtomicInteger();
+        site.page("/flaky", ex -> {
+            if (calls.incrementAndGet() == 1) LoopbackSite.send(ex, 503, "text/plain", "down".getBytes(), h -> {});
+            else LoopbackSite.send(ex, 200, "text/html", PAGE.getBytes(StandardCharsets.UTF_8), h -> {});
+        });
+        assertThat(fetch("/flaky").metadata().status()).isEqualTo(200);
+        assertThat(site.received("/flaky")).hasSize(2);
+    }
+
+    @Test
+    void backs_off_exponentially_with_jitter_between_attempts() {
+        HttpFetcher patient = new HttpFetcher(CaptureConfig.defaults().withLoopbackAllowed()
+                .withPoliteness(Duration.ZERO, Duration.ofMillis(300)), LoopbackSite.resolver(Map.of()), Clock.systemUTC());
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        site.page("/down", ex -> {
+            arrivals.add(System.nanoTime());
+            LoopbackSite.send(ex, 503, "text/plain", "down".getBytes(), h -> {});
+        });
+        assertThatThrownBy(() -> patient.fetch(site.url("/down"), HttpFetcher.Validators.NONE, "en")).isInstanceOf(CaptureFailure.class);
+        patient.close();
+        // 300 ms plus up to half again, then 600 ms plus up to half again (the default two retries).
+        assertThat(arrivals).hasSize(3);
+        assertThat(millis(arrivals.get(1) - arrivals.get(0))).isBetween(300L, 599L);
+        assertThat(millis(arrivals.get(2) - arrivals.get(1))).isGreaterThanOrEqualTo(600L);
     }
 
     @Test
@@ -117,6 +152,105 @@ class HttpFetcherTest {
         assertThatThrownBy(() -> fetch("/forbidden")).isInstanceOfSatisfying(CaptureFailure.class,
                 f -> assertThat(f.kind()).isEqualTo(Kind.FORBIDDEN));
         assertThat(site.received("/forbidden")).hasSize(1);
+        assertThatThrownBy(() -> fetch("/missing")).isInstanceOfSatisfying(CaptureFailure.class, f -> {
+            assertThat(f.kind()).isEqualTo(Kind.HTTP_ERROR);
+            assertThat(f.getMessage()).contains("HTTP 404");
+        });
+        assertThat(site.received("/missing")).hasSize(1);
+    }
+
+    @Test
+    void a_retry_after_over_two_minutes_is_not_waited_for() {
+        site.page("/later", ex -> LoopbackSite.send(ex, 429, "text/plain", "come back tomorrow".getBytes(), h -> h.set("Retry-After", "86400")));
+        site.page("/maintenance", ex -> LoopbackSite.send(ex, 503, "text/plain", "down".getBytes(), h -> h.set("Retry-After", "121")));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> fetch("/later")).isInstanceOfSatisfying(CaptureFailure.class, f -> {
+            assertThat(f.kind()).isEqualTo(Kind.TOO_MANY_REQUESTS);
+            assertThat(f.retryAfterMillis()).isEqualTo(86_400_000L);
+        });
+        assertThatThrownBy(() -> fetch("/maintenance")).isInstanceOfSatisfying(CaptureFailure.class,
+                f -> assertThat(f.kind()).isEqualTo(Kind.SERVER_ERROR));
+        assertThat(site.received("/later")).hasSize(1);
+        assertThat(site.received("/maintenance")).hasSize(1);
+        assertThat(millis(System.nanoTime() - start)).isLessThan(5_000L);
+    }
+
+    @Test
+    void an_interrupt_ends_the_wait_between_attempts() throws Exception {
+        HttpFetcher patient = new HttpFetcher(CaptureConfig.defaults().withLoopbackAllowed()
+                .withPoliteness(Duration.ZERO, Duration.ofMinutes(10)), LoopbackSite.resolver(Map.of()), Clock.systemUTC());
+        CountDownLatch asked = new CountDownLatch(1);
+        site.page("/down", ex -> {
+            LoopbackSite.send(ex, 503, "text/plain", "down".getBytes(), h -> {});
+            asked.countDown();
+        });
+        CaptureFailure[] failure = new CaptureFailure[1];
+        boolean[] flagKept = new boolean[1];
+        Thread capture = Thread.ofPlatform().start(() -> {
+            try {
+                patient.fetch(site.url("/down"), HttpFetcher.Validators.NONE, "en");
+            } catch (CaptureFailure f) {
+                failure[0] = f;
+                flagKept[0] = Thread.currentThread().isInterrupted();
+            }
+        });
+        assertThat(asked.await(5, TimeUnit.SECONDS)).isTrue();
+        capture.interrupt(); // during the ten-minute backoff, or just before it: either way no second attempt
+        capture.join(5_000);
+        patient.close();
+        assertThat(capture.isAlive()).isFalse();
+        assertThat(failure[0].kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(failure[0].getMessage()).contains("interrupted");
+        assertThat(flagKept[0]).isTrue();
+        assertThat(site.received("/down")).hasSize(1);
+    }
+
+    @Test
+    void spaces_requests_to_one_host_but_not_across_hosts() {
+        HttpFetcher polite = new HttpFetcher(CaptureConfig.defaults().withLoopbackAllowed()
+                .withPoliteness(Duration.ofSeconds(1), Duration.ZERO), LoopbackSite.resolver(Map.of()), Clock.systemUTC());
+        Map<String, Long> arrivals = new ConcurrentHashMap<>();
+        for (String path : List.of("/a", "/b", "/c")) {
+            site.page(path, ex -> {
+                arrivals.put(path, System.nanoTime());
+                LoopbackSite.send(ex, 200, "text/html", PAGE.getBytes(StandardCharsets.UTF_8), h -> {});
+            });
+        }
+        polite.fetchOnce(site.url("/a"), Map.of());
+        polite.fetchOnce(URI.create(site.url("/c").toString().replace("127.0.0.1", "localhost")), Map.of()); // same server, another host
+        polite.fetchOnce(site.url("/b"), Map.of());
+        polite.close();
+        assertThat(millis(arrivals.get("/b") - arrivals.get("/a"))).as("one host").isGreaterThanOrEqualTo(900L);
+        assertThat(millis(arrivals.get("/c") - arrivals.get("/a"))).as("another host").isLessThan(500L);
+    }
+
+    @Test
+    void sends_one_host_no_more_requests_at_once_than_configured() throws Exception {
+        // One at a time: the connection pool would allow two per host, so only the politeness holds this.
+        HttpFetcher polite = new HttpFetcher(CaptureConfig.defaults().withLoopbackAllowed().withHostConcurrency(1)
+                .withPoliteness(Duration.ZERO, Duration.ZERO), LoopbackSite.resolver(Map.of()), Clock.systemUTC());
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        site.page("/slow", ex -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            LoopbackSite.send(ex, 200, "text/html", PAGE.getBytes(StandardCharsets.UTF_8), h -> {});
+        });
+        List<Thread> captures = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) captures.add(Thread.ofPlatform().start(() -> polite.fetchOnce(site.url("/slow"), Map.of())));
+        for (Thread t : captures) t.join(10_000);
+        polite.close();
+        assertThat(site.received("/slow")).hasSize(4);
+        assertThat(most.get()).isEqualTo(1);
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     @Test
