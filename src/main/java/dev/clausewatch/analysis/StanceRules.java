@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.clausewatch.provision.Texts;
+import dev.clausewatch.registry.InputSchema;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +18,12 @@ import java.util.regex.Pattern;
 /**
  * The stances a provision can take on a topic ({@code knowledge/stances.yaml}): for each topic,
  * ordered stances with sentence cues. A provision's stance is that of its first sentence matching
- * a cue, in the order the stances are listed (negations first).
+ * a cue, in the order the stances are listed (negations first). The file is checked against
+ * {@code schema/knowledge-stances.schema.json} as it is loaded.
  */
 public final class StanceRules {
+    private static final InputSchema SCHEMA = InputSchema.named("knowledge-stances.schema.json");
+
     /** A stance found: which, in which sentence. */
     public record Stance(String id, String label, String sentence) {}
 
@@ -35,6 +40,7 @@ public final class StanceRules {
     public static StanceRules bundled() {
         try (InputStream in = StanceRules.class.getResourceAsStream("/knowledge/stances.yaml")) {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            SCHEMA.check(Path.of("knowledge/stances.yaml"), root);
             Map<String, List<Rule>> rules = new LinkedHashMap<>();
             Map<String, String> silent = new LinkedHashMap<>();
             root.path("topics").properties().forEach(topic -> {

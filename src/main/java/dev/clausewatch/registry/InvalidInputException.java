@@ -6,8 +6,9 @@ import java.util.stream.Collectors;
 
 /**
  * Input that Clausewatch refuses, with every problem found in it. Each problem names the field
- * (a JSON path such as {@code terms."Privacy Policy"[2].validUntil}, or empty for the whole file)
- * and the rule it breaks, so the message alone is enough to fix the input.
+ * (in files checked against a JSON Schema, the JSON pointer of the bad value such as
+ * {@code /Privacy Policy/2/validUntil}; elsewhere a path such as {@code versions[0].date}; empty
+ * for the whole file) and the rule it breaks, so the message alone is enough to fix the input.
  */
 public final class InvalidInputException extends RuntimeException {
     private static final int PROBLEMS_IN_MESSAGE = 10;

@@ -1,6 +1,7 @@
 package dev.clausewatch.registry;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,25 +17,24 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads Open Terms Archive declaration files: {@code <Service>.json} (the current declarations)
  * and {@code <Service>.history.json} (earlier ones, each with {@code validUntil}). A file is read
- * whole and checked against OTA's rules before anything is returned; every broken rule is
- * reported with its JSON path.
+ * whole and checked before anything is returned: against its JSON Schema
+ * ({@code schema/ota-declaration.schema.json}, {@code schema/ota-history.schema.json}), then for
+ * what a schema cannot know (terms types of the vocabulary, URLs Java can fetch, calendar dates).
+ * Every broken rule is reported with the JSON pointer of the bad value.
  */
 public final class OtaDeclarations {
     static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
-    /** OTA's source fields, plus Clausewatch's {@code acceptLanguage} (which OTA files never carry). */
-    private static final Set<String> SOURCE_FIELDS = Set.of("fetch", "select", "remove", "filter", "executeClientScripts", "acceptLanguage");
-    private static final Set<String> SERVICE_FIELDS = Set.of("name", "terms", "importedFrom");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final InputSchema SERVICE = InputSchema.named("ota-declaration.schema.json");
+    private static final InputSchema HISTORY = InputSchema.named("ota-history.schema.json");
+    private static final JsonPointer TERMS = JsonPointer.compile("/terms");
 
     private OtaDeclarations() {}
 
@@ -49,20 +49,40 @@ public final class OtaDeclarations {
      */
     public static DeclaredService readService(Path serviceFile) {
         JsonNode root = parse(serviceFile);
-        Checker service = new Checker(serviceFile);
-        String name = service.serviceName(root);
-        service.throwIfAny();
+        Reading reading = new Reading(SERVICE.problems(root));
+        reading.termsTypes(root.path("terms"), TERMS);
+        reading.throwIfAny(serviceFile);
+        String name = root.get("name").asText();
         Platform platform = new Platform(PlatformId.fromName(name), name);
-        List<SourceDeclaration> declarations = service.current(root, platform.id());
-        service.throwIfAny();
+        List<SourceDeclaration> declarations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> type : root.get("terms").properties()) {
+            DocumentId document = new DocumentId(platform.id(), new DocumentType(type.getKey()));
+            reading.sources(type.getValue(), TERMS.appendProperty(type.getKey()))
+                    .ifPresent(sources -> declarations.add(new SourceDeclaration(document, sources, Optional.empty())));
+        }
+        reading.throwIfAny(serviceFile);
         return new DeclaredService(platform, declarations);
     }
 
     /** Reads a history file of the given platform: earlier declarations, each with its {@code validUntil}. */
     public static List<SourceDeclaration> readHistory(Path historyFile, Platform platform) {
-        Checker history = new Checker(historyFile);
-        List<SourceDeclaration> declarations = history.history(parse(historyFile), platform.id());
-        history.throwIfAny();
+        JsonNode root = parse(historyFile);
+        Reading reading = new Reading(HISTORY.problems(root));
+        reading.termsTypes(root, JsonPointer.empty());
+        reading.throwIfAny(historyFile);
+        List<SourceDeclaration> declarations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> type : root.properties()) {
+            DocumentId document = new DocumentId(platform.id(), new DocumentType(type.getKey()));
+            JsonPointer typeAt = JsonPointer.empty().appendProperty(type.getKey());
+            for (int i = 0; i < type.getValue().size(); i++) {
+                JsonNode entry = type.getValue().get(i);
+                JsonPointer at = typeAt.appendIndex(i);
+                Optional<Instant> validUntil = reading.validUntil(entry.get("validUntil").asText(), at.appendProperty("validUntil"));
+                Optional<List<SourceDocument>> sources = reading.sources(entry, at);
+                if (validUntil.isPresent() && sources.isPresent()) declarations.add(new SourceDeclaration(document, sources.get(), validUntil));
+            }
+        }
+        reading.throwIfAny(historyFile);
         return declarations;
     }
 
@@ -92,266 +112,115 @@ public final class OtaDeclarations {
         }
     }
 
-    /** Walks one file's JSON, collecting problems instead of stopping at the first. */
-    private static final class Checker {
-        private final Path file;
-        private final List<Problem> problems = new ArrayList<>();
+    /**
+     * Maps one file's JSON, which satisfies its schema, to declarations, collecting the problems
+     * the schema cannot see instead of stopping at the first.
+     */
+    private static final class Reading {
+        private final List<Problem> problems;
 
-        Checker(Path file) {
-            this.file = file;
+        Reading(List<Problem> schemaProblems) {
+            this.problems = new ArrayList<>(schemaProblems);
         }
 
-        void throwIfAny() {
+        void throwIfAny(Path file) {
             if (!problems.isEmpty()) throw new InvalidInputException(file, problems);
         }
 
-        private void problem(String field, String rule) {
-            problems.add(new Problem(field, rule));
-        }
-
-        String serviceName(JsonNode root) {
-            if (!root.isObject()) {
-                problem("", "a service declaration must be a JSON object with \"name\" and \"terms\"");
-                return null;
-            }
-            unknownFields(root, "", SERVICE_FIELDS);
-            JsonNode name = root.get("name");
-            if (name == null || !name.isTextual() || name.asText().isBlank()) {
-                problem("name", "must be the service's name as a non-blank string");
-                return null;
-            }
-            if (!name.asText().matches(".*[A-Za-z0-9].*")) {
-                problem("name", "must contain a letter or digit to make a platform id");
-                return null;
-            }
-            JsonNode importedFrom = root.get("importedFrom");
-            if (importedFrom != null && !importedFrom.isTextual()) problem("importedFrom", "must be a URL string");
-            JsonNode terms = root.get("terms");
-            // An empty object is allowed: a service OTA stopped tracking keeps its past in the history file.
-            if (terms == null || !terms.isObject()) {
-                problem("terms", "must be an object mapping terms types to declarations");
-            }
-            return name.asText();
-        }
-
-        List<SourceDeclaration> current(JsonNode root, PlatformId platform) {
-            List<SourceDeclaration> result = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.get("terms").properties().iterator(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                String path = "terms." + quoted(entry.getKey());
-                Optional<DocumentId> document = documentId(platform, entry.getKey(), path);
-                Optional<List<SourceDocument>> sources = sources(entry.getValue(), path, false);
-                if (document.isPresent() && sources.isPresent()) {
-                    result.add(new SourceDeclaration(document.get(), sources.get(), Optional.empty()));
-                }
-            }
-            return result;
-        }
-
-        List<SourceDeclaration> history(JsonNode root, PlatformId platform) {
-            List<SourceDeclaration> result = new ArrayList<>();
-            if (!root.isObject()) {
-                problem("", "a history file must be a JSON object mapping terms types to arrays of declarations");
-                return result;
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                String typePath = quoted(entry.getKey());
-                Optional<DocumentId> document = documentId(platform, entry.getKey(), typePath);
-                if (!entry.getValue().isArray()) {
-                    problem(typePath, "must be an array of earlier declarations, each with \"validUntil\"");
-                    continue;
-                }
-                int index = 0;
-                for (JsonNode item : entry.getValue()) {
-                    String path = typePath + "[" + index++ + "]";
-                    Optional<Instant> validUntil = validUntil(item, path);
-                    Optional<List<SourceDocument>> sources = sources(item, path, true);
-                    if (document.isPresent() && sources.isPresent() && validUntil.isPresent()) {
-                        result.add(new SourceDeclaration(document.get(), sources.get(), validUntil));
-                    }
-                }
-            }
-            return result;
-        }
-
-        private Optional<DocumentId> documentId(PlatformId platform, String termsType, String path) {
-            Optional<DocumentType> type = DocumentType.lookup(termsType).filter(t -> t.name().equals(termsType));
-            if (type.isEmpty()) {
+        /**
+         * The terms types (the keys of {@code declarations}) must be names of the vocabulary, spelt
+         * as it spells them. Checked even in a file the schema refused, so that one reading reports both.
+         */
+        void termsTypes(JsonNode declarations, JsonPointer at) {
+            for (Map.Entry<String, JsonNode> field : declarations.properties()) {
+                String termsType = field.getKey();
+                if (DocumentType.lookup(termsType).filter(t -> t.name().equals(termsType)).isPresent()) continue;
                 String hint = DocumentType.lookup(termsType).map(t -> " (did you mean \"" + t.name() + "\"?)").orElse("");
-                problem(path, "\"" + termsType + "\" is not a terms type of the vocabulary" + hint);
-                return Optional.empty();
+                problems.add(new Problem(at.appendProperty(termsType).toString(),
+                        "\"" + termsType + "\" is not a terms type of the vocabulary (`clausewatch types` lists them)" + hint));
             }
-            return Optional.of(new DocumentId(platform, type.get()));
         }
 
-        private Optional<Instant> validUntil(JsonNode item, String path) {
-            JsonNode value = item.get("validUntil");
-            if (value == null) {
-                problem(path + ".validUntil", "is missing: every history entry must say until when it applied");
-                return Optional.empty();
-            }
-            if (!value.isTextual()) {
-                problem(path + ".validUntil", "must be an ISO 8601 date-time string such as 2024-11-20T06:02:35Z");
-                return Optional.empty();
-            }
+        /** The schema checks the form of a date; whether the calendar has that day is for the parser to say ("2024-02-30"). */
+        Optional<Instant> validUntil(String text, JsonPointer at) {
             try {
-                return Optional.of(parseInstant(value.asText()));
+                return Optional.of(parseInstant(text));
             } catch (DateTimeParseException e) {
-                problem(path + ".validUntil", "\"" + value.asText() + "\" is not an ISO 8601 date-time (e.g. 2024-11-20T06:02:35Z)");
+                problems.add(new Problem(at.toString(), "\"" + text + "\" is not a date of the calendar"));
                 return Optional.empty();
             }
         }
 
-        private Optional<List<SourceDocument>> sources(JsonNode node, String path, boolean history) {
-            if (!node.isObject()) {
-                problem(path, "must be an object with \"fetch\" or \"combine\"");
-                return Optional.empty();
-            }
-            Set<String> allowed = new java.util.HashSet<>(SOURCE_FIELDS);
-            allowed.add("combine");
-            if (history) allowed.add("validUntil");
-            unknownFields(node, path, allowed);
+        /** A declaration's source documents: itself, or each part of its combine with the fields beside combine as defaults. */
+        Optional<List<SourceDocument>> sources(JsonNode declaration, JsonPointer at) {
             int before = problems.size();
-            JsonNode combine = node.get("combine");
             List<SourceDocument> sources = new ArrayList<>();
-            if (combine != null) {
-                if (node.has("fetch")) problem(path, "has both \"fetch\" and \"combine\": declare one page with fetch or several with combine");
-                if (!combine.isArray() || combine.isEmpty()) {
-                    problem(path + ".combine", "must be a non-empty array of source documents");
-                    return Optional.empty();
-                }
-                int index = 0;
-                for (JsonNode part : combine) {
-                    String partPath = path + ".combine[" + index++ + "]";
-                    if (!part.isObject()) {
-                        problem(partPath, "must be an object with \"fetch\"");
-                        continue;
-                    }
-                    unknownFields(part, partPath, SOURCE_FIELDS);
-                    ObjectNode merged = ((ObjectNode) node).deepCopy();
-                    merged.remove("combine");
-                    merged.setAll((ObjectNode) part);
-                    source(merged, partPath, path).ifPresent(sources::add);
-                }
+            JsonNode combine = declaration.get("combine");
+            if (combine == null) {
+                source(declaration, at).ifPresent(sources::add);
             } else {
-                source(node, path, path).ifPresent(sources::add);
+                for (int i = 0; i < combine.size(); i++) {
+                    ObjectNode part = ((ObjectNode) declaration).deepCopy();
+                    part.remove("combine");
+                    part.setAll((ObjectNode) combine.get(i));
+                    source(part, at.appendProperty("combine").appendIndex(i)).ifPresent(sources::add);
+                }
             }
             return problems.size() == before ? Optional.of(sources) : Optional.empty();
         }
 
-        /** One source document; {@code ownPath} names its fields, {@code sharedPath} the inherited ones. */
-        private Optional<SourceDocument> source(JsonNode node, String ownPath, String sharedPath) {
-            URI location = location(node.get("fetch"), ownPath + ".fetch");
-            List<Selector> select = selectors(node.get("select"), ownPath + ".select");
-            List<Selector> remove = selectors(node.get("remove"), ownPath + ".remove");
-            List<Filter> filters = filters(node.get("filter"), ownPath + ".filter");
-            JsonNode scripts = node.get("executeClientScripts");
-            if (scripts != null && !scripts.isBoolean()) problem(ownPath + ".executeClientScripts", "must be true or false");
-            JsonNode language = node.get("acceptLanguage");
-            if (language != null && (!language.isTextual() || !language.asText().matches("[A-Za-z0-9*;=.,\\- ]+"))) {
-                problem(ownPath + ".acceptLanguage", "must be an Accept-Language value such as \"en-GB,en;q=0.8\"");
-            }
-            if (location == null) return Optional.empty();
-            FetchMode mode = scripts != null && scripts.asBoolean() ? FetchMode.BROWSER : FetchMode.HTTP;
-            return Optional.of(new SourceDocument(null, location, select, remove, filters, mode,
-                    Optional.ofNullable(language).map(JsonNode::asText)));
+        private Optional<SourceDocument> source(JsonNode fields, JsonPointer at) {
+            FetchMode mode = fields.path("executeClientScripts").asBoolean(false) ? FetchMode.BROWSER : FetchMode.HTTP;
+            return location(fields.get("fetch").asText(), at.appendProperty("fetch"))
+                    .map(uri -> new SourceDocument(null, uri, selectors(fields.get("select")), selectors(fields.get("remove")),
+                            filters(fields.get("filter")), mode, Optional.ofNullable(fields.get("acceptLanguage")).map(JsonNode::asText)));
         }
 
-        private URI location(JsonNode fetch, String path) {
-            if (fetch == null || !fetch.isTextual()) {
-                problem(path, "is missing: each source document needs the http(s) URL to fetch");
-                return null;
-            }
+        /**
+         * The schema holds the URL to RFC 3986; java.net.URI, which fetches it, is stricter in places
+         * (a host name with "_" parses as no host at all), so it has the last word.
+         */
+        private Optional<URI> location(String url, JsonPointer at) {
             try {
-                URI uri = new URI(fetch.asText());
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                    problem(path, "\"" + fetch.asText() + "\" must be an absolute http or https URL");
-                    return null;
-                }
-                return uri;
+                URI uri = new URI(url);
+                if (uri.getHost() != null) return Optional.of(uri);
+                problems.add(new Problem(at.toString(), "\"" + url + "\" has no host name Clausewatch can fetch from"));
             } catch (URISyntaxException e) {
-                problem(path, "\"" + fetch.asText() + "\" is not a valid URL: " + e.getReason());
-                return null;
+                problems.add(new Problem(at.toString(), "\"" + url + "\" is not a URL Clausewatch can fetch: " + e.getReason()));
             }
+            return Optional.empty();
         }
 
-        private List<Selector> selectors(JsonNode node, String path) {
+        private static List<Selector> selectors(JsonNode node) {
             List<Selector> result = new ArrayList<>();
             if (node == null) return result;
-            if (node.isArray()) {
-                int index = 0;
-                for (JsonNode item : node) selector(item, path + "[" + index++ + "]", result);
-            } else {
-                selector(node, path, result);
-            }
+            if (node.isArray()) node.forEach(item -> result.add(selector(item)));
+            else result.add(selector(node));
             return result;
         }
 
-        private void selector(JsonNode node, String path, List<Selector> into) {
-            if (node.isTextual() && !node.asText().isBlank()) {
-                into.add(new Selector.Css(node.asText()));
-            } else if (node.isObject()) {
-                unknownFields(node, path, Set.of("startBefore", "startAfter", "endBefore", "endAfter"));
-                boolean before = node.hasNonNull("startBefore"), after = node.hasNonNull("startAfter");
-                boolean endBefore = node.hasNonNull("endBefore"), endAfter = node.hasNonNull("endAfter");
-                if (before == after || endBefore == endAfter) {
-                    problem(path, "a range selector needs exactly one of startBefore/startAfter and exactly one of endBefore/endAfter");
-                    return;
-                }
-                JsonNode start = node.get(before ? "startBefore" : "startAfter");
-                JsonNode end = node.get(endAfter ? "endAfter" : "endBefore");
-                if (!start.isTextual() || start.asText().isBlank() || !end.isTextual() || end.asText().isBlank()) {
-                    problem(path, "range bounds must be non-blank CSS selector strings");
-                    return;
-                }
-                into.add(new Selector.Range(start.asText(), before, end.asText(), endAfter));
-            } else {
-                problem(path, "must be a CSS selector string, a range object, or an array of them");
-            }
+        private static Selector selector(JsonNode node) {
+            if (node.isTextual()) return new Selector.Css(node.asText());
+            boolean startBefore = node.has("startBefore"), endAfter = node.has("endAfter");
+            return new Selector.Range(node.get(startBefore ? "startBefore" : "startAfter").asText(), startBefore,
+                    node.get(endAfter ? "endAfter" : "endBefore").asText(), endAfter);
         }
 
-        private List<Filter> filters(JsonNode node, String path) {
+        private static List<Filter> filters(JsonNode node) {
             List<Filter> result = new ArrayList<>();
             if (node == null) return result;
-            if (!node.isArray()) {
-                problem(path, "must be an array of filter names or {\"filterName\": [arguments]} objects");
-                return result;
-            }
-            int index = 0;
             for (JsonNode item : node) {
-                String itemPath = path + "[" + index++ + "]";
-                if (item.isTextual() && !item.asText().isBlank()) {
+                if (item.isTextual()) {
                     result.add(Filter.named(item.asText()));
-                } else if (item.isObject() && item.size() == 1) {
-                    Map.Entry<String, JsonNode> only = item.properties().iterator().next();
-                    List<String> arguments = new ArrayList<>();
-                    JsonNode args = only.getValue();
-                    if (args.isTextual()) arguments.add(args.asText());
-                    else if (args.isArray()) args.forEach(a -> arguments.add(a.asText()));
-                    else problem(itemPath + "." + only.getKey(), "filter arguments must be a string or an array of strings");
-                    result.add(new Filter(only.getKey(), arguments));
-                } else {
-                    problem(itemPath, "must be a filter name or an object with exactly one filter name mapped to its arguments");
+                    continue;
                 }
+                Map.Entry<String, JsonNode> only = item.properties().iterator().next();
+                List<String> arguments = new ArrayList<>();
+                if (only.getValue().isArray()) only.getValue().forEach(argument -> arguments.add(argument.asText()));
+                else arguments.add(only.getValue().asText());
+                result.add(new Filter(only.getKey(), arguments));
             }
             return result;
-        }
-
-        private void unknownFields(JsonNode node, String path, Set<String> allowed) {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String field = it.next();
-                if (allowed.contains(field)) continue;
-                String near = allowed.stream().filter(a -> a.equalsIgnoreCase(field)).findFirst()
-                        .map(a -> " (did you mean \"" + a + "\"? field names are case-sensitive)").orElse("");
-                problem(path.isEmpty() ? field : path + "." + field,
-                        "is not a declaration field; allowed here: " + String.join(", ", allowed.stream().sorted().toList()) + near);
-            }
-        }
-
-        private static String quoted(String key) {
-            return "\"" + key + "\"";
         }
     }
 

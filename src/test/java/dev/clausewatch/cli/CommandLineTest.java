@@ -248,6 +248,20 @@ class CommandLineTest {
     }
 
     @Test
+    void import_of_a_folder_with_a_declaration_breaking_its_schema_exits_2_naming_file_pointer_and_rule() throws Exception {
+        Path folder = Files.createDirectories(dataDir.resolve("declarations"));
+        Path samples = Path.of("src/test/resources/schema/ota");
+        Path bad = Files.copy(samples.resolve("bad/fetch-not-http.json"), folder.resolve("Acme.json"));
+        Files.copy(samples.resolve("good/Retired.json"), folder.resolve("Retired.json"));
+        Files.copy(samples.resolve("good/Retired.history.json"), folder.resolve("Retired.history.json"));
+        Run run = run("import", "--no-process", folder.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("rejected " + bad
+                + ": /terms/Terms of Service/fetch: \"ftp://acme.example/terms\" must be an absolute http or https URL (pattern)");
+        assertThat(run.out()).as("the good declarations beside it are imported").contains("declarations: 1 new");
+    }
+
+    @Test
     void files_left_alone_in_a_folder_are_counted_and_with_verbose_named_with_why() throws Exception {
         Path folder = Files.createDirectories(dataDir.resolve("inbox"));
         Files.copy(Path.of("demo/clipped/aws-responsible-ai-policy-2024-09-17.md"), folder.resolve("aws-responsible-ai-policy-2024-09-17.md"));

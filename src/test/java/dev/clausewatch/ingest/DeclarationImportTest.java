@@ -49,7 +49,7 @@ class DeclarationImportTest {
         assertThat(report.rejected()).extracting(e -> e.file().getFileName().toString()).containsExactly("Le Chat.history.json");
         InvalidInputException leChat = report.rejected().getFirst();
         assertThat(leChat.problems()).anySatisfy(p -> {
-            assertThat(p.field()).isEqualTo("\"Terms of Service\"[0].ValidUntil");
+            assertThat(p.field()).isEqualTo("/Terms of Service/0/ValidUntil");
             assertThat(p.rule()).contains("did you mean \"validUntil\"", "case-sensitive");
         });
         assertThat(leChat.getMessage()).startsWith(leChat.file().toString());
