@@ -63,9 +63,8 @@ public final class Backups {
         }
         // Before anything opens the target through Flyway, which would migrate an existing archive it is about to refuse.
         refuseUnlessEmpty(target, folder);
-        try (Database created = Database.open(config)) {
-            // the target's tables now exist (an empty store, when it was none), at this build's schema version
-        }
+        // Opened once so that the target's tables exist (an empty store, when it was none) at this build's schema version.
+        Database.open(config).close();
         refuseOtherSchema(manifest, target, from);
         refuseOtherKey(manifest, folder);
         restoreBlobs(folder);

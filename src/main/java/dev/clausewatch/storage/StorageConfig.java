@@ -37,7 +37,6 @@ public record StorageConfig(Path dataDir, Optional<String> databaseUrl) {
         return dataDir.resolve("blobs");
     }
 
-    /** For people: which store this is, without any password. */
     /** The database address with any password hidden, for printing. */
     public String redactedUrl() {
         return Database.redact(jdbcUrl());

@@ -63,7 +63,6 @@ final class Api {
         return ledger.flatMap(Ledger::newestHead);
     }
 
-    /** Every API route, as the OpenAPI description must list them (checked by a test). */
     /**
      * The routes whose answer the derived records alone decide, so their date can say when it
      * changed: not the platform lists and search (the registry and the index), evidence (the
@@ -73,6 +72,7 @@ final class Api {
             && !path.endsWith("/documents") && !path.equals("/api/v1/search") && !path.endsWith("/evidence")
             && !path.startsWith("/api/v1/exports") && !path.endsWith("openapi.json");
 
+    /** Every API route, as the OpenAPI description must list them (checked by a test). */
     Map<String, Handler> routes() {
         Map<String, Handler> routes = new LinkedHashMap<>();
         routes.put("/api/v1/platforms", this::platforms);

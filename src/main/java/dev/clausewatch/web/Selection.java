@@ -107,7 +107,7 @@ final class Selection {
         int limit = intParam(ctx, "limit", defaultLimit, 1, Math.max(MAX_LIMIT, defaultLimit));
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         paged(ctx, all.size(), limit, offset);
-        int from = (int) Math.min(offset, all.size());
+        int from = Math.min(offset, all.size());
         return all.subList(from, (int) Math.min(all.size(), (long) offset + limit));
     }
 
