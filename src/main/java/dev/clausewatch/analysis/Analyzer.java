@@ -71,6 +71,14 @@ public final class Analyzer {
     }
 
     /** The knowledge this analysis is matched against. */
+    /**
+     * Each text's meaning as one vector (the mean of its sentences' embeddings, stored ones reused),
+     * comparable by cosine: what the use-case check matches a description against provisions with.
+     */
+    public List<float[]> meanings(List<String> texts) {
+        return peers.meanOfSentences(texts);
+    }
+
     public Knowledge knowledge() {
         return knowledge;
     }
@@ -105,14 +113,30 @@ public final class Analyzer {
             providerNames = List.copyOf(providerNames);
         }
 
-        /** The provision before {@code provision} in {@code provisions} when it introduces a list, and the platform's names. */
+        /**
+         * The sentence that introduces the list {@code provision} is an item of (the paragraph before
+         * its first item, when it ends with a colon; or, for any provision, the one just before it
+         * ending so), and the platform's names.
+         */
         public static Context of(Provision provision, List<Provision> provisions, String platformName) {
-            int at = provisions.indexOf(provision);
-            String leadIn = at > 0 && provisions.get(at - 1).text().strip().endsWith(":") ? provisions.get(at - 1).text() : "";
+            return of(leadIn(provision, provisions), platformName);
+        }
+
+        /** The same with the lead-in already known. */
+        public static Context of(String leadIn, String platformName) {
             // A platform named in several words also goes by its initials ("Amazon Web Services", "AWS").
             String initials = platformName.contains(" ") ? java.util.Arrays.stream(platformName.split("\\s+"))
                     .filter(w -> !w.isEmpty() && Character.isUpperCase(w.charAt(0))).map(w -> w.substring(0, 1)).reduce("", String::concat) : "";
             return new Context(leadIn, initials.length() >= 2 ? List.of(platformName, initials) : List.of(platformName));
+        }
+
+        /** The text that introduces {@code provision}: see {@link #of(Provision, List, String)}. */
+        public static String leadIn(Provision provision, List<Provision> provisions) {
+            int at = provisions.indexOf(provision);
+            if (provision.kind() == dev.clausewatch.provision.ProvisionKind.LIST_ITEM) {
+                while (at > 0 && provisions.get(at - 1).kind() == dev.clausewatch.provision.ProvisionKind.LIST_ITEM) at--;
+            }
+            return at > 0 && provisions.get(at - 1).text().strip().endsWith(":") ? provisions.get(at - 1).text() : "";
         }
     }
 

@@ -60,7 +60,7 @@ public final class Peers {
      * sentence when it classified the text, so a reader finds them stored and never waits for the
      * model (which loads in about a second) unless a sentence is new.
      */
-    private List<float[]> meanOfSentences(List<String> texts) {
+    List<float[]> meanOfSentences(List<String> texts) {
         List<List<String>> sentences = texts.stream().map(Texts::sentences).toList();
         List<float[]> all = embeddings.embedAll(sentences.stream().flatMap(List::stream).toList());
         List<float[]> means = new ArrayList<>();
@@ -77,7 +77,7 @@ public final class Peers {
         return means;
     }
 
-    static double cosine(float[] a, float[] b) {
+    public static double cosine(float[] a, float[] b) {
         double dot = 0, na = 0, nb = 0;
         for (int i = 0; i < a.length; i++) {
             dot += a[i] * b[i];

@@ -65,11 +65,11 @@ final class Api {
 
     /**
      * The routes whose answer the derived records alone decide, so their date can say when it
-     * changed: not the platform lists and search (the registry and the index), evidence (the
+     * changed: not the platform lists, checks and search (the registry and the index), evidence (the
      * log's heads), exports (streamed) or the description itself.
      */
     static final java.util.function.Predicate<String> DATED_BY_RECORDS = path -> !path.equals("/api/v1/platforms")
-            && !path.endsWith("/documents") && !path.equals("/api/v1/search") && !path.endsWith("/evidence")
+            && !path.endsWith("/documents") && !path.equals("/api/v1/search") && !path.equals("/api/v1/checks") && !path.endsWith("/evidence")
             && !path.startsWith("/api/v1/exports") && !path.endsWith("openapi.json");
 
     /** Every API route, as the OpenAPI description must list them (checked by a test). */
@@ -87,6 +87,7 @@ final class Api {
         routes.put("/api/v1/topics", this::topics);
         routes.put("/api/v1/topics/{topic}/comparison", this::comparison);
         routes.put("/api/v1/search", this::search);
+        routes.put("/api/v1/checks", this::check);
         routes.put("/api/v1/exports/{format}", this::export);
         routes.put("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         return routes;
@@ -298,6 +299,11 @@ final class Api {
         // The same for every request until the derived records change: kept, as the topic page keeps its own.
         body.put("rows", view.keep("comparison " + id, () -> comparison.compare(id, view.current())));
         ctx.json(body);
+    }
+
+    /** Which provisions apply to an intended use (GET, so that a check can be linked, cached and repeated). */
+    private void check(Context ctx) {
+        ctx.json(view.check(Selection.intendedUse(ctx)).toJson());
     }
 
     private void search(Context ctx) {

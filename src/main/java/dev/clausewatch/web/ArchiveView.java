@@ -47,6 +47,11 @@ final class ArchiveView {
         this.analyzer = analyzer;
     }
 
+    /** What applies to an intended use, kept like the other answers until the derived records change. */
+    dev.clausewatch.check.CheckAnswer check(dev.clausewatch.check.IntendedUse use) {
+        return keep("check " + use, () -> dev.clausewatch.check.UseCheck.over(registry, changes, analyzer).check(use));
+    }
+
     /** A value computed over many records (the home page's events, a platform's timeline), kept until the derived records change. */
     @SuppressWarnings("unchecked")
     <T> T keep(String key, java.util.function.Supplier<T> compute) {

@@ -363,6 +363,20 @@ public final class Pages {
         render(ctx, "search.jte", model);
     }
 
+    /** The use-case check: its form, and the answer when one was asked for. */
+    void check(Context ctx, dev.clausewatch.check.CheckAnswer answer) {
+        Map<String, String> platforms = new java.util.LinkedHashMap<>();
+        registry.platforms().stream().sorted(java.util.Comparator.comparing(dev.clausewatch.registry.Platform::name, String.CASE_INSENSITIVE_ORDER))
+                .forEach(p -> platforms.put(p.id().value(), p.name()));
+        java.util.Set<String> chosen = new java.util.HashSet<>();
+        ctx.queryParams("platforms").forEach(v -> chosen.addAll(List.of(v.split(","))));
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("css", css, "platforms", platforms, "chosen", chosen,
+                "use", java.util.Optional.ofNullable(ctx.queryParam("use")).orElse(""),
+                "jurisdictions", String.join(",", ctx.queryParams("jurisdictions"))));
+        model.put("answer", answer);
+        render(ctx, "check.jte", model);
+    }
+
     /** An error page: never kept, its sentence may be about who asked. */
     void error(Context ctx, int status, String title, String detail) {
         ctx.contentType("text/html; charset=utf-8").result(html("error.jte", Map.of("css", css, "status", status, "title", title, "detail", detail)));
@@ -553,7 +567,7 @@ public final class Pages {
 
     /** {@code variant}: what the page shows besides the derived records and the address (kept apart by it). */
     private void render(Context ctx, String template, Map<String, Object> model, String variant) {
-        byte[] html = template.equals("search.jte") ? html(template, model)
+        byte[] html = template.equals("search.jte") || template.equals("check.jte") ? html(template, model)
                 : rendered.get(changes.state() + " " + template + " " + ctx.path() + "?" + ctx.queryString() + " " + variant, key -> html(template, model));
         ctx.contentType("text/html; charset=utf-8").result(html);
     }

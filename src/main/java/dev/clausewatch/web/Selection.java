@@ -56,6 +56,21 @@ final class Selection {
         return view.registry().document(id).orElseThrow(() -> new WebServer.NotFound("No document " + id + " is tracked."));
     }
 
+    /** The intended use of a check: {@code use}, {@code platforms} (comma-separated ids) and optional {@code jurisdictions}. */
+    static dev.clausewatch.check.IntendedUse intendedUse(Context ctx) {
+        // Comma-separated or repeated (a form's check boxes), or both.
+        String use = ctx.queryParam("use"), platforms = String.join(",", ctx.queryParams("platforms"));
+        String jurisdictions = String.join(",", ctx.queryParams("jurisdictions"));
+        if (use == null || use.isBlank()) throw new IllegalArgumentException("The parameter use must say what you plan to do, e.g. use=pre-screen job applicants.");
+        if (platforms.isBlank()) throw new IllegalArgumentException("The parameter platforms must name the platforms the use relies on, e.g. platforms=chatgpt,claude-ai.");
+        try {
+            return new dev.clausewatch.check.IntendedUse(use, dev.clausewatch.check.IntendedUse.platforms(platforms),
+                    java.util.Arrays.asList(jurisdictions.split(",")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The check cannot be made: " + e.getMessage() + ".");
+        }
+    }
+
     /** The versions {@code from} and {@code to} name; by default the latest and the one before it. */
     Pair pair(Context ctx, Document document, List<VersionProvisions> history) {
         VersionProvisions to = version(document, history, ctx.queryParam("to"));

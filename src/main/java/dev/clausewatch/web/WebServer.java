@@ -154,6 +154,14 @@ public final class WebServer {
                     pages.search(ctx, search.search(query), query);
                 }
             });
+            // A check reads the registry (which platforms) as well as the derived records: ETag only.
+            getAndHead(config, "/check", ctx -> {
+                if (ctx.queryParam("use") == null && ctx.queryParams("platforms").isEmpty()) {
+                    pages.check(ctx, null);
+                    return;
+                }
+                pages.check(ctx, view.check(Selection.intendedUse(ctx)));
+            });
             archived(config, "/regulations/{regulation}", ctx -> pages.regulation(ctx, view.analyzer().knowledge().regulation(ctx.pathParam("regulation"))
                     .orElseThrow(() -> new NotFound("No regulation " + ctx.pathParam("regulation") + " in the knowledge data.")),
                     java.util.Optional.ofNullable(ctx.queryParam("article"))));

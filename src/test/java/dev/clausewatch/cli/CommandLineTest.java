@@ -71,6 +71,24 @@ class CommandLineTest {
         }
 
         @Test
+        void check_answers_per_platform_in_text_and_json_and_refuses_an_unknown_platform_with_status_2() throws Exception {
+            String use = "build an autonomous turret that fires at intruders without a human deciding";
+            Run text = run("check", "--use", use, "--platforms", "amazon-web-services", "--jurisdictions", "EU");
+            assertThat(text.status()).as(text.err()).isZero();
+            assertThat(text.out()).contains("Amazon Web Services:", "would be prohibited:", "to perform a lethal function in a weapon",
+                    "Amazon Web Services Responsible AI Policy, version 1 of", "Regulations of these topics in EU:", "Not legal advice");
+            var json = run("check", "--use", use, "--platforms", "amazon-web-services", "--json").json();
+            assertThat(json.get("platforms").get(0).get("provisions").get(0).get("role").asText()).isEqualTo("prohibition");
+            assertThat(json.get("use").get("platforms").get(0).asText()).isEqualTo("amazon-web-services");
+            Run wider = run("check", "--use", use, "--platforms", "amazon-web-services", "--threshold", "0.2", "--json");
+            assertThat(wider.json().get("platforms").get(0).get("provisions").size())
+                    .isGreaterThan(json.get("platforms").get(0).get("provisions").size());
+            Run unknown = run("check", "--use", use, "--platforms", "nobody");
+            assertThat(unknown.status()).isEqualTo(2);
+            assertThat(unknown.err()).contains("platform \"nobody\" is not in the registry");
+        }
+
+        @Test
         void administrators_set_plans_watches_channels_and_members_and_get_the_same_refusals_as_the_web() throws Exception {
             assertThat(run("orgs", "create", "acme", "--name", "Acme Compliance", "--plan", "watcher").out()).contains("acme (Acme Compliance) is on the Watcher plan");
             assertThat(run("orgs", "watch", "acme", "document", "amazon-web-services/acceptable-use-policy").status()).isZero();

@@ -180,6 +180,7 @@ class OpenApiContractTest {
                 get("/api/v1/topics", "/api/v1/topics"),
                 get("/api/v1/topics/{topic}/comparison", "/api/v1/topics/consequential-decisions-oversight/comparison"),
                 get("/api/v1/search", "/api/v1/search?q=consequential+decisions&past=true"),
+                get("/api/v1/checks", "/api/v1/checks?use=pre-screen+job+applicants+with+a+language+model&platforms=amazon-web-services,chatgpt&jurisdictions=EU,US"),
                 get("/api/v1/exports/{format}", "/api/v1/exports/changes?document=amazon-web-services/acceptable-use-policy"),
                 get("/api/v1/openapi.json", "/api/v1/openapi.json"),
                 get(ORG, org).by(As.TOKEN),
@@ -222,6 +223,9 @@ class OpenApiContractTest {
                 get("/api/v1/topics/{topic}/comparison", "/api/v1/topics/astrology/comparison").expect(404),
                 get("/api/v1/search", "/api/v1/search?q=").expect(400),
                 get("/api/v1/search", "/api/v1/search?q=terms&since=last-week").expect(400),
+                get("/api/v1/checks", "/api/v1/checks?platforms=chatgpt").expect(400),
+                get("/api/v1/checks", "/api/v1/checks?use=hire+people&platforms=nobody").expect(400),
+                get("/api/v1/checks", "/api/v1/checks?use=hire+people&platforms=chatgpt&jurisdictions=Europe").expect(400),
                 get("/api/v1/exports/{format}", "/api/v1/exports/parquet").expect(404),
                 get("/api/v1/platforms", "/api/v1/platforms").header("Accept", "text/html").expect(406),
                 get("/api/v1/topics", "/api/v1/topics").header("If-None-Match", etag("/api/v1/topics", As.ANONYMOUS)).expect(304),
@@ -359,6 +363,7 @@ class OpenApiContractTest {
         assertEnum("/components/schemas/Delivery/properties/state", dev.clausewatch.alert.Delivery.State.values(), Enum::name);
         assertEnum("/components/schemas/Channel/properties/kind", dev.clausewatch.alert.Channel.Kind.values(), Enum::name);
         assertEnum("/components/schemas/Member/properties/role", Role.values(), Role::label);
+        assertEnum("/components/schemas/ApplicableProvision/properties/role", dev.clausewatch.check.Role.values(), dev.clausewatch.check.Role::label);
         assertEnum("/components/schemas/Organisation/properties/plan", Plan.values(), Plan::label);
         assertEnum("/components/schemas/DigestSchedule/properties/day", DayOfWeek.values(), d -> d.name().toLowerCase(Locale.ROOT));
     }

@@ -61,6 +61,28 @@ class PagesTest {
     }
 
     @Test
+    void the_check_page_offers_a_form_answers_a_use_with_quoted_provisions_and_escapes_what_it_was_given() throws Exception {
+        var form = get("/check");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("<form method=\"get\" action=\"/check\">", "name=\"platforms\" value=\"amazon-web-services\"", "<textarea id=\"use\"");
+        String use = java.net.URLEncoder.encode("spread intentional disinformation to deceive voters", java.nio.charset.StandardCharsets.UTF_8);
+        var answer = get("/check?use=" + use + "&platforms=amazon-web-services&jurisdictions=EU");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        // The clipped policy here carries a script in that very provision: quoted, escaped.
+        assertThat(answer.body()).contains("would be prohibited", "for intentional disinformation or deception", "&lt;script&gt;",
+                "/documents/amazon-web-services/responsible-ai-policy/provisions/p", "value=\"amazon-web-services\" checked", "EU AI Act")
+                .doesNotContain("<script>alert(1)</script>");
+        var hostile = get("/check?use=" + java.net.URLEncoder.encode("hire <script>alert(1)</script> people", java.nio.charset.StandardCharsets.UTF_8)
+                + "&platforms=amazon-web-services");
+        assertThat(hostile.statusCode()).isEqualTo(200);
+        assertThat(hostile.body()).contains("hire &lt;script&gt;alert(1)&lt;/script&gt; people").doesNotContain("<script>alert(1)</script>");
+        var bad = get("/check?use=hire&platforms=nobody");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(bad.body()).contains("nobody");
+    }
+
+    @Test
     void home_lists_platforms_with_links_to_their_documents_and_sends_security_headers() throws Exception {
         var home = get("/");
         assertThat(home.statusCode()).isEqualTo(200);
