@@ -31,10 +31,13 @@ public final class StanceRules {
 
     private final Map<String, List<Rule>> rules;
     private final Map<String, String> silent;
+    /** Per topic, the pairs of stances that cannot both be a platform's practice ("does not use" and "uses by default"). */
+    private final Map<String, java.util.Set<java.util.Set<String>>> conflicts;
 
-    private StanceRules(Map<String, List<Rule>> rules, Map<String, String> silent) {
+    private StanceRules(Map<String, List<Rule>> rules, Map<String, String> silent, Map<String, java.util.Set<java.util.Set<String>>> conflicts) {
         this.rules = rules;
         this.silent = silent;
+        this.conflicts = conflicts;
     }
 
     public static StanceRules bundled() {
@@ -43,6 +46,7 @@ public final class StanceRules {
             SCHEMA.check(Path.of("knowledge/stances.yaml"), root);
             Map<String, List<Rule>> rules = new LinkedHashMap<>();
             Map<String, String> silent = new LinkedHashMap<>();
+            Map<String, java.util.Set<java.util.Set<String>>> conflicts = new LinkedHashMap<>();
             root.path("topics").properties().forEach(topic -> {
                 List<Rule> list = new ArrayList<>();
                 for (JsonNode s : topic.getValue().path("stances")) {
@@ -52,11 +56,32 @@ public final class StanceRules {
                 }
                 rules.put(topic.getKey(), list);
                 silent.put(topic.getKey(), topic.getValue().path("silent").asText("silent"));
+                java.util.Set<java.util.Set<String>> pairs = new java.util.HashSet<>();
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                list.forEach(r -> ids.add(r.id()));
+                for (JsonNode pair : topic.getValue().path("conflicts")) {
+                    for (JsonNode id : pair) {
+                        if (!ids.contains(id.asText())) throw new IllegalStateException("knowledge/stances.yaml: /topics/" + topic.getKey()
+                                + "/conflicts: \"" + id.asText() + "\" is not one of the topic's stances " + ids);
+                    }
+                    pairs.add(java.util.Set.of(pair.get(0).asText(), pair.get(1).asText()));
+                }
+                conflicts.put(topic.getKey(), pairs);
             });
-            return new StanceRules(rules, silent);
+            return new StanceRules(rules, silent, conflicts);
         } catch (IOException e) {
             throw new IllegalStateException("the bundled stances cannot be read", e);
         }
+    }
+
+    /** The topics with stances that can contradict each other. */
+    public List<String> topicsWithConflicts() {
+        return conflicts.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+    }
+
+    /** Whether one platform saying both would contradict itself. */
+    public boolean conflict(String topicId, String stance, String other) {
+        return !stance.equals(other) && conflicts.getOrDefault(topicId, java.util.Set.of()).contains(java.util.Set.of(stance, other));
     }
 
     public boolean hasStances(String topicId) {

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class TopicComparison {
     /** One platform's provision on the topic. */
-    public record Row(String platform, String document, String provisionId, String stance, String quote) {}
+    public record Row(String platform, String document, String provisionId, String stance, String quote, String stanceId) {}
 
     private final TopicClassifier classifier;
     private final StanceRules stances;
@@ -27,8 +27,9 @@ public final class TopicComparison {
     private static boolean ruleForUsers(Provision provision, List<Provision> provisions, Document document) {
         Analyzer.Context context = Analyzer.Context.of(provision, provisions, document.platformName());
         Reading reading = Reading.of(provision.text(), context.leadIn(), context.providerNames());
+        // "Customer will not, and will not permit End Users to: … use Output to develop models" is a rule as much as "must not".
         return !reading.bindsNoOne() && reading.statements().stream().allMatch(s -> s.party() == Reading.Party.YOU
-                && (s.modality() == Reading.Modality.MUST_NOT || s.modality() == Reading.Modality.MUST));
+                && (s.modality() == Reading.Modality.MUST_NOT || s.modality() == Reading.Modality.MUST || s.modality() == Reading.Modality.WILL_NOT));
     }
 
     /** {@code documents}: each document with the provisions of the version to compare, grouped by platform in the order given. */
@@ -46,12 +47,13 @@ public final class TopicComparison {
                 if (stance.isPresent() && ruleForUsers(p, entry.getValue(), document)) continue;
                 if (stances.hasStances(topicId) && stance.isEmpty()) continue; // on the topic but taking no stance: context, not a row
                 rows.add(new Row(document.id().platform().value(), document.id().toString(), p.id(),
-                        stance.map(StanceRules.Stance::label).orElse(""), stance.map(StanceRules.Stance::sentence).orElse(p.text())));
+                        stance.map(StanceRules.Stance::label).orElse(""), stance.map(StanceRules.Stance::sentence).orElse(p.text()),
+                        stance.map(StanceRules.Stance::id).orElse("")));
             }
         }
         List<Row> table = new ArrayList<>();
         byPlatform.forEach((platform, rows) -> {
-            if (rows.isEmpty()) table.add(new Row(platform, "", "", stances.silentLabel(topicId), ""));
+            if (rows.isEmpty()) table.add(new Row(platform, "", "", stances.silentLabel(topicId), "", ""));
             else table.addAll(rows);
         });
         return table;

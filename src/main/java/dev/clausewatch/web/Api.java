@@ -77,6 +77,7 @@ final class Api {
         Map<String, Handler> routes = new LinkedHashMap<>();
         routes.put("/api/v1/platforms", this::platforms);
         routes.put("/api/v1/platforms/{platform}/documents", this::documents);
+        routes.put("/api/v1/platforms/{platform}/contradictions", this::contradictions);
         routes.put("/api/v1/documents/{platform}/{type}/versions", this::versions);
         routes.put("/api/v1/documents/{platform}/{type}/versions/in-force", this::inForce);
         routes.put("/api/v1/documents/{platform}/{type}/versions/{number}/evidence", this::evidence);
@@ -119,6 +120,12 @@ final class Api {
     private void platforms(Context ctx) {
         ctx.json(Selection.page(ctx, registry.platforms()).stream().map(p -> Map.of("id", p.id().value(), "name", p.name(),
                 "documents", registry.documents(p.id()).size())).toList());
+    }
+
+    private void contradictions(Context ctx) {
+        PlatformId platform = new PlatformId(ctx.pathParam("platform"));
+        if (registry.platform(platform).isEmpty()) throw new WebServer.NotFound("No platform " + platform + " is tracked.");
+        ctx.json(view.contradictions(platform).stream().map(dev.clausewatch.contradiction.Contradiction::toJson).toList());
     }
 
     private void documents(Context ctx) {

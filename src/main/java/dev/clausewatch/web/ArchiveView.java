@@ -52,6 +52,12 @@ final class ArchiveView {
         return keep("check " + use, () -> dev.clausewatch.check.UseCheck.over(registry, changes, analyzer).check(use));
     }
 
+    /** Where a platform's own documents disagree, kept until the derived records change. */
+    List<dev.clausewatch.contradiction.Contradiction> contradictions(dev.clausewatch.registry.PlatformId platform) {
+        return keep("contradictions " + platform.value(),
+                () -> dev.clausewatch.contradiction.Contradictions.over(registry, changes, analyzer.knowledge()).of(platform));
+    }
+
     /** A value computed over many records (the home page's events, a platform's timeline), kept until the derived records change. */
     @SuppressWarnings("unchecked")
     <T> T keep(String key, java.util.function.Supplier<T> compute) {

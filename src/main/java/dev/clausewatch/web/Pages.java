@@ -363,6 +363,11 @@ public final class Pages {
         render(ctx, "search.jte", model);
     }
 
+    /** Where a platform's own documents disagree. */
+    void contradictions(Context ctx, dev.clausewatch.registry.Platform platform, List<dev.clausewatch.contradiction.Contradiction> found) {
+        render(ctx, "contradictions.jte", Map.of("css", css, "platform", platform, "found", found));
+    }
+
     /** The use-case check: its form, and the answer when one was asked for. */
     void check(Context ctx, dev.clausewatch.check.CheckAnswer answer) {
         Map<String, String> platforms = new java.util.LinkedHashMap<>();

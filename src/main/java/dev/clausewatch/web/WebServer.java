@@ -185,6 +185,10 @@ public final class WebServer {
             });
             // Not dated by the derived records alone: it also says which captures failed, from the tracking log (the ETag covers both).
             getAndHead(config, "/platforms/{platform}", ctx -> pages.platform(ctx, platform(ctx.pathParam("platform"))));
+            getAndHead(config, "/platforms/{platform}/contradictions", ctx -> {
+                Platform platform = platform(ctx.pathParam("platform"));
+                pages.contradictions(ctx, platform, view.contradictions(platform.id()));
+            });
             archived(config, "/documents/{platform}/{type}", ctx -> {
                 Document document = selection.document(ctx);
                 List<VersionProvisions> history = view.history(document);
