@@ -35,7 +35,7 @@ class ArchitectureTest {
 
     @Test
     void upstream_concepts_never_import_downstream_ones() {
-        String[] order = {"registry", "event", "capture", "extract", "archive", "provision", "change", "knowledge", "analysis", "derivation", "check", "contradiction", "alert",
+        String[] order = {"registry", "event", "capture", "extract", "archive", "provision", "change", "knowledge", "analysis", "derivation", "check", "contradiction", "discovery", "alert",
                 "account", "search", "ingest", "tracking", "export", "report", "monitoring"};
         for (int i = 0; i < order.length; i++) {
             for (int j = i + 1; j < order.length; j++) {

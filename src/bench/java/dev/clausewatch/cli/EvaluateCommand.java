@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "evaluate", aliases = "eval", description = "Measures quality against reference data.", subcommands = {EvaluateCommand.Extraction.class, EvaluateCommand.Changes.class, ClauseEvaluations.Evaluate.class, ClauseEvaluations.EvaluateCues.class, ClauseEvaluations.EvaluateOpp115.class,
         ClauseEvaluations.EvaluateTosdr.class, TopicEvaluations.Evaluate.class, AlertFeedbackEvaluation.AlertFeedback.class,
-        CheckEvaluations.Evaluate.class})
+        CheckEvaluations.Evaluate.class, DiscoveryEvaluation.class})
 final class EvaluateCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
                 TrackingCommands.Capture.class, TrackingCommands.Track.class, TrackingCommands.Status.class, TrackingCommands.Reextract.class,
                 ProvisionCommands.Provisions.class, ProvisionCommands.Diff.class, ProvisionCommands.ReferencesCommand.class,
                 AnalysisCommands.Analyze.class, AnalysisCommands.Compare.class, AnalysisCommands.Topics.class, AnalysisCommands.Regulations.class, ClauseCommands.Train.class, ServeCommand.class, ProcessCommand.class, ExportCommand.class, ReportCommand.class,
-                BackupCommands.Backup.class, BackupCommands.Restore.class, CheckCommand.class, ContradictionsCommand.class,
+                BackupCommands.Backup.class, BackupCommands.Restore.class, CheckCommand.class, ContradictionsCommand.class, DiscoverCommand.class,
                 AdministrationCommands.Users.class, AdministrationCommands.Orgs.class,
                 CommandLine.HelpCommand.class})
 public final class ClausewatchCommand implements Runnable {
