@@ -64,6 +64,14 @@ public final class UseCheck {
         return new UseCheck(registry, records, analyzer, Weights.FITTED, Clock.systemUTC());
     }
 
+    /**
+     * Loads the embedding model and embeds the topics' phrases (kept by text hash from then on), so
+     * that the first check after a start embeds only its own question.
+     */
+    public void prepare() {
+        nearestByPhrase("prepare");
+    }
+
     /** A provision read for a check, with what was found of it. */
     public record Candidate(Document document, VersionProvisions version, Provision provision, String leadIn, Role role, Evidence evidence,
                             double confidence, Optional<DocumentId> incorporatedBy) {}

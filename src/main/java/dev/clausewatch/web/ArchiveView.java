@@ -194,7 +194,10 @@ final class ArchiveView {
      * the whole-archive views that topic feeds and topic pages start from.
      */
     void prepareInBackground() {
-        Thread.ofPlatform().daemon().name("clausewatch-prepare").start(() -> changedTextsOn(""));
+        Thread.ofPlatform().daemon().name("clausewatch-prepare").start(() -> {
+            changedTextsOn("");
+            dev.clausewatch.check.UseCheck.over(registry, changes, analyzer).prepare();
+        });
     }
 
     /** The changes along every document's current chain, newest first, technical upgrades left out. */

@@ -189,7 +189,7 @@ class ApiTest {
             }
             String concrete = path.replace("{platform}", "amazon-web-services").replace("{type}", "acceptable-use-policy")
                     .replace("{id}", provision).replace("{number}", "1").replace("{topic}", "incorporation-by-reference")
-                    + (path.endsWith("/search") ? "?q=acceptable" : "");
+                    + (path.endsWith("/search") ? "?q=acceptable" : "") + (path.endsWith("/checks") ? "?use=scrape+websites&platforms=amazon-web-services" : "");
             assertThat(get(concrete).status()).as(concrete).isEqualTo(200);
         }
     }

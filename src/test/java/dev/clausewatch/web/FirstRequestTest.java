@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FirstRequestTest {
     private static final Duration FIRST_REQUEST = Duration.ofSeconds(1);
+    private static final Duration FIRST_CHECK = Duration.ofSeconds(5);
     /**
      * Starting the server itself (Jetty, templates, a check of the search index) takes well under a
      * second on a quiet machine (docs/BENCHMARKS.md); bounded loosely here so a busy CI machine's
@@ -74,7 +75,8 @@ class FirstRequestTest {
                     Duration took = Duration.ofNanos(System.nanoTime() - t0);
                     assertThat(response.statusCode()).as(route).isEqualTo(200);
                     System.out.printf("first request of %s: %d ms%n", route, took.toMillis());
-                    assertThat(took).as("first request of " + route).isLessThan(FIRST_REQUEST);
+                    // A check embeds its question with the in-process model, which loads in about a second: it may take longer.
+                    assertThat(took).as("first request of " + route).isLessThan(route.contains("/checks?") ? FIRST_CHECK : FIRST_REQUEST);
                 }
             } finally {
                 app.stop();
@@ -91,7 +93,8 @@ class FirstRequestTest {
         openApi.get("paths").fieldNames().forEachRemaining(path -> {
             if (!path.startsWith("/api/v1/orgs/")) routes.add(path.replace("{platform}", "chatgpt").replace("{type}", "terms-of-service")
                 .replace("{id}", provision).replace("{number}", "1").replace("{topic}", "ai-training-on-user-content")
-                .replace("{format}", "changes?document=chatgpt/terms-of-service") + (path.endsWith("/search") ? "?q=account" : ""));
+                .replace("{format}", "changes?document=chatgpt/terms-of-service") + (path.endsWith("/search") ? "?q=account" : "")
+                + (path.endsWith("/checks") ? "?use=train+a+model+on+user+chats&platforms=chatgpt" : ""));
         });
         return routes;
     }
