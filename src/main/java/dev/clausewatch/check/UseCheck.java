@@ -117,9 +117,8 @@ public final class UseCheck {
     }
 
     /**
-     * The topics the description reads as: those whose own description (the knowledge's) is nearest
-     * to it in meaning, and any the classifier names with confidence (its cues can find a topic
-     * the descriptions miss).
+     * The topics the purpose reads as: the three with a phrase nearest to it in meaning, and any the
+     * classifier names with confidence (its cues can find a topic the phrases miss).
      */
     private Map<String, Double> useTopics(IntendedUse use) {
         Map<String, Double> topics = new LinkedHashMap<>();
@@ -158,8 +157,7 @@ public final class UseCheck {
     private record Part(Document document, VersionProvisions version, Optional<DocumentId> incorporatedBy) {}
 
     private PlatformDocuments read(PlatformId platform) {
-        String name = registry.platform(platform).map(dev.clausewatch.registry.Platform::name)
-                .orElseThrow(() -> new IllegalArgumentException("platform \"" + platform.value() + "\" is not in the registry (the platforms list names those that are)"));
+        String name = registry.existing(platform).name();
         List<Part> parts = new ArrayList<>();
         Set<DocumentId> seen = new HashSet<>();
         for (Document document : registry.documents(platform)) {

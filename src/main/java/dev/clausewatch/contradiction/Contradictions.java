@@ -44,9 +44,7 @@ public final class Contradictions {
     }
 
     public List<Contradiction> of(PlatformId platform) {
-        if (registry.platform(platform).isEmpty()) {
-            throw new IllegalArgumentException("platform \"" + platform.value() + "\" is not in the registry (the platforms list names those that are)");
-        }
+        registry.existing(platform);
         Map<Document, VersionProvisions> current = new LinkedHashMap<>();
         for (Document d : registry.documents(platform)) records.current(d.id()).ifPresent(v -> current.put(d, v));
         Map<Document, List<Provision>> provisions = new LinkedHashMap<>();

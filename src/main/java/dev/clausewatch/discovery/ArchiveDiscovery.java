@@ -33,9 +33,7 @@ public final class ArchiveDiscovery {
     }
 
     public List<Proposal> proposals(PlatformId platform) {
-        if (registry.platform(platform).isEmpty()) {
-            throw new IllegalArgumentException("platform \"" + platform.value() + "\" is not in the registry (the platforms list names those that are)");
-        }
+        registry.existing(platform);
         List<URI> declared = new ArrayList<>();
         List<Discovery.Page> pages = new ArrayList<>();
         for (Document document : registry.documents(platform)) {
@@ -77,7 +75,7 @@ public final class ArchiveDiscovery {
      * selectors. Returns the document's id. Refuses a type that is already declared for the platform.
      */
     public DocumentId accept(PlatformId platform, String typeName, URI url) {
-        Platform p = registry.platform(platform).orElseThrow(() -> new IllegalArgumentException("platform \"" + platform.value() + "\" is not in the registry"));
+        Platform p = registry.existing(platform);
         DocumentId id = new DocumentId(platform, DocumentType.named(typeName));
         if (!registry.declarations(id).isEmpty()) {
             throw new IllegalArgumentException(id + " is already declared: accepting would replace its sources; edit its declaration instead");

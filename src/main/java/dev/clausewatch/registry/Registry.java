@@ -33,6 +33,12 @@ public interface Registry {
 
     Optional<Platform> platform(PlatformId id);
 
+    /** The platform someone named, or an {@link IllegalArgumentException} naming it: bad input from whoever asked. */
+    default Platform existing(PlatformId id) {
+        return platform(id).orElseThrow(() -> new IllegalArgumentException("platform \"" + id.value()
+                + "\" is not in the registry (the platforms list names those that are)"));
+    }
+
     List<Document> documents();
 
     List<Document> documents(PlatformId platform);
