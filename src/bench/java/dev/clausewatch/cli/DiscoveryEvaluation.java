@@ -56,6 +56,22 @@ final class DiscoveryEvaluation implements Callable<Integer> {
         return 0;
     }
 
+    private static java.util.Optional<URI> canonical(String html) {
+        var doc = org.jsoup.Jsoup.parse(html);
+        for (String query : List.of("link[rel=canonical][href]", "meta[property=og:url][content]")) {
+            var e = doc.selectFirst(query);
+            if (e == null) continue;
+            String value = e.hasAttr("href") ? e.attr("href") : e.attr("content");
+            try {
+                URI uri = new URI(value.strip());
+                if (uri.isAbsolute() && uri.getHost() != null) return java.util.Optional.of(uri);
+            } catch (java.net.URISyntaxException ignored) {
+                // not an address: use the declared one
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static void collectFetches(JsonNode node, List<URI> into) {
         if (node.isObject()) {
             node.properties().forEach(e -> {
@@ -81,7 +97,10 @@ final class DiscoveryEvaluation implements Callable<Integer> {
                 String suffix = name.contains("--") ? name.substring(name.indexOf("--") + 2) : "";
                 URI url = declared.stream().filter(u -> !suffix.isEmpty() && u.getPath().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "").endsWith(suffix))
                         .findFirst().orElse(declared.getFirst());
-                pages.add(new Discovery.Page(service.getFileName() + "/" + name, url, Files.readString(newest), true));
+                String html = Files.readString(newest);
+                // The page's own address when it says it (relative links resolve against it), else the declared one its folder names.
+                URI own = canonical(html).orElse(url);
+                pages.add(new Discovery.Page(service.getFileName() + "/" + name, own, html, true));
             }
         }
         return pages;

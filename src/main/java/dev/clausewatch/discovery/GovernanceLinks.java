@@ -27,6 +27,13 @@ final class GovernanceLinks {
     /** Earlier versions of a document already followed ("/revisions/2026-02-06", "View previous terms"): history, not a new document. */
     private static final Pattern PAST_PATH = Pattern.compile("(?i)/(?:revisions?|archived?|previous|history|versions)(?:/|$)|/\\d{4}-\\d{2}-\\d{2}$");
     private static final Pattern PAST_WORDS = Pattern.compile("(?i)\\b(?:previous|earlier|older|archived?|prior) (?:version|terms|polic|business|data)|\\bthis version\\b");
+    /** A hub listing the documents, not one of them ("/policies", "/legal"). */
+    private static final Pattern HUB = Pattern.compile("(?i)^/(?:[a-z]{2}(?:[-_][a-z]{2,4})?/)?(?:policies|legal|terms|privacy|trust|legal-center)?$");
+    /** Help and support articles, which explain documents rather than bind anyone, unless their words name one. */
+    private static final Pattern HELP_HOST = Pattern.compile("(?i)^(?:help|support|community|docs|learn|developers?)\\.");
+    private static final Pattern DOCUMENT_WORDS = Pattern.compile("(?i)\\b(?:terms|polic(?:y|ies)|notice|guidelines|agreement|addendum|model card|system card|code of conduct|standards)\\b");
+    /** Redirectors, whose address says nothing of where they lead. */
+    private static final Pattern REDIRECT = Pattern.compile("(?i)/(?:fwlink|l\\.php|redirect|out)(?:/|$)");
     /** A leading language or region segment ("/en-GB/", "/fr/", "/pt-pt/"): one document in many languages. */
     private static final Pattern LOCALE = Pattern.compile("^/[a-z]{2}(?:[-_][A-Za-z]{2,4})?(?=/|$)");
 
@@ -62,13 +69,17 @@ final class GovernanceLinks {
         if (words.length() > LONGEST_TEXT) words = words.substring(0, LONGEST_TEXT);
         boolean named = WORDS.matcher(words).find() || PATH.matcher(url.getPath()).find();
         boolean past = PAST_PATH.matcher(url.getPath()).find() || PAST_WORDS.matcher(words).find();
-        return named && !past ? Optional.of(new Link(url, words)) : Optional.empty();
+        boolean hub = HUB.matcher(url.getPath()).matches();
+        boolean help = HELP_HOST.matcher(url.getHost()).find() && !DOCUMENT_WORDS.matcher(words).find();
+        boolean redirect = REDIRECT.matcher(url.getPath()).find();
+        return named && !past && !hub && !help && !redirect ? Optional.of(new Link(url, words)) : Optional.empty();
     }
 
     /** The same document whatever the language its address names: host and path without a leading locale. */
     static String key(URI url) {
         String path = LOCALE.matcher(url.getPath()).replaceFirst("");
-        return url.getHost() + (path.isEmpty() ? "/" : path);
+        String host = url.getHost().startsWith("www.") ? url.getHost().substring(4) : url.getHost();
+        return host + (path.isEmpty() ? "/" : path);
     }
 
     /** http(s) only, host in lower case, no query, fragment or trailing slash: one address per page. */
@@ -76,7 +87,7 @@ final class GovernanceLinks {
         try {
             URI uri = new URI(href.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) return Optional.empty();
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getUserInfo() != null) return Optional.empty();
             String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
             if (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
             return Optional.of(new URI("https", uri.getHost().toLowerCase(Locale.ROOT), path, null));

@@ -25,10 +25,14 @@ class DiscoveryTest {
                 <a href="https://regulator.example/privacy-rules">the regulator's privacy rules</a> ·
                 <a href="/de/guidelines">Deutsch</a> <a href="/fr/guidelines">Français</a> ·
                 <a href="https://help.acme.example/model-card">Model Card</a> · <a href="/pricing">Pricing</a> ·
-                <a href="mailto:legal@acme.example">legal</a></p></main>""";
+                <a href="mailto:legal@acme.example">legal</a></p>
+                <footer><a href="/policies">All policies</a> <a href="https://help.acme.example/how-we-use-data">How we use data: privacy</a>
+                <a href="https://help.acme.example/community-guidelines">Community Guidelines</a> <a href="https://go.acme.example/fwlink">privacy</a>
+                <a href="https://www.acme.example/policies/terms-of-use">Terms</a> <a href="https://privacy@acme.example">privacy</a></footer></main>""";
         List<Proposal> proposals = Discovery.propose("acme", List.of(TERMS), List.of(new Discovery.Page("acme/terms-of-service", TERMS, html, true)));
-        assertThat(proposals).extracting(p -> p.url().toString()).containsExactly(
-                "https://acme.example/policies/usage-policies", "https://acme.example/de/guidelines", "https://help.acme.example/model-card");
+        // Not proposed: the hub of policies, a help article about privacy, a redirector, the declared terms under www., a mail address as a link.
+        assertThat(proposals).extracting(p -> p.url().toString()).containsExactly("https://acme.example/policies/usage-policies",
+                "https://acme.example/de/guidelines", "https://help.acme.example/model-card", "https://help.acme.example/community-guidelines");
         assertThat(proposals.getFirst().linkTexts()).containsExactly("Usage Policies");
         assertThat(proposals.getFirst().foundOn()).containsExactly("acme/terms-of-service");
         assertThat(proposals.get(1).linkTexts()).as("one proposal for the guidelines in two languages").containsExactly("Deutsch", "Français");
