@@ -48,6 +48,7 @@ public final class Alerter {
     private final Knowledge knowledge;
     private final Analyzer analyzer;
     private final Clock clock;
+    private final dev.clausewatch.check.UseCheck uses;
 
     public Alerter(Outbox outbox, AlertStore store, DerivedRecords records, Registry registry, Analyzer analyzer, Clock clock) {
         this.outbox = outbox;
@@ -57,6 +58,7 @@ public final class Alerter {
         this.knowledge = analyzer.knowledge();
         this.analyzer = analyzer;
         this.clock = clock;
+        this.uses = dev.clausewatch.check.UseCheck.over(registry, records, analyzer);
     }
 
     /** Handles every event after the cursor; returns how many alerts it made. */
@@ -79,7 +81,8 @@ public final class Alerter {
     }
 
     private int handle(Event event, Map<Organisation, List<AlertStore.Watching>> watchers) {
-        Optional<Change> change = change(event);
+        Optional<Change> change = change(event).map(c -> event.type() == EventType.ChangeDetected
+                ? new Change(c.scope().withUses(usesBorneOn(c.scope(), watchers)), c.message()) : c);
         if (change.isEmpty()) return 0;
         int made = 0;
         for (var entry : watchers.entrySet()) {
@@ -97,6 +100,27 @@ public final class Alerter {
         return made;
     }
 
+    /**
+     * The saved uses a change bears on: those whose check, made now that the change is derived,
+     * answers with one of the changed provisions (a provision that applied and changed, or one that
+     * starts to apply). A provision removed outright is not in any answer now: its use hears of it
+     * through the document's other watches only.
+     */
+    private Set<String> usesBorneOn(Watch.Scope scope, Map<Organisation, List<AlertStore.Watching>> watchers) {
+        Set<String> targets = new java.util.LinkedHashSet<>();
+        watchers.values().forEach(list -> list.forEach(w -> {
+            if (w.watch().kind() == Watch.Kind.USE) targets.add(w.watch().target());
+        }));
+        Set<String> borne = new java.util.HashSet<>();
+        for (String target : targets) {
+            var answer = uses.check(new Watch(Watch.Kind.USE, target).intendedUse());
+            boolean hit = answer.platforms().stream().flatMap(p -> p.provisions().stream())
+                    .anyMatch(a -> a.document().equals(scope.document().toString()) && scope.provisionIds().contains(a.provisionId()));
+            if (hit) borne.add(target);
+        }
+        return borne;
+    }
+
     /** What watches are matched against, and what the alert says. */
     private record Change(Watch.Scope scope, Alert.Message message) {}
 
@@ -109,14 +133,14 @@ public final class Alerter {
             return message(event.document(), Integer.parseInt(event.text("toNumber")), Optional.empty()).map(m -> {
                 Set<String> topics = m.changes().stream().flatMap(i -> i.topics().stream()).collect(java.util.stream.Collectors.toSet());
                 return new Change(new Watch.Scope(event.document(), Set.copyOf(ids(event.text("provisionIds"))), topics,
-                        knowledge.regulationsOf(topics)), m);
+                        knowledge.regulationsOf(topics), Set.of()), m);
             });
         }
         // Through an incorporation, the document watched is the incorporating one; topic and
         // regulation watches hear of the change itself, from its own ChangeDetected, once.
         DocumentId changed = DocumentId.parse(event.text("changedDocument"));
         return message(changed, Integer.parseInt(event.text("toNumber")), Optional.of(event.document()))
-                .map(m -> new Change(new Watch.Scope(event.document(), Set.copyOf(ids(event.text("incorporatingProvisionIds"))), Set.of(), Set.of()), m));
+                .map(m -> new Change(new Watch.Scope(event.document(), Set.copyOf(ids(event.text("incorporatingProvisionIds"))), Set.of(), Set.of(), Set.of()), m));
     }
 
     private static List<String> ids(String joined) {

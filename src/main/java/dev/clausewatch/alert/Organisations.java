@@ -81,6 +81,8 @@ public final class Organisations {
             }
             case TOPIC -> knowledge.topic(watch.target()).orElseThrow(() -> new IllegalArgumentException("there is no topic " + watch.target()
                     + "; `clausewatch topics` lists them"));
+            case USE -> watch.intendedUse().platforms().forEach(p -> registry.platform(p)
+                    .orElseThrow(() -> new IllegalArgumentException("there is no platform " + p.value())));
             case REGULATION -> {
                 String[] parts = watch.target().split("#", 2);
                 Regulation regulation = knowledge.regulation(parts[0]).orElseThrow(() -> new IllegalArgumentException("there is no regulation "

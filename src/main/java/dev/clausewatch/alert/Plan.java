@@ -54,6 +54,7 @@ public enum Plan {
             String what = switch (watch.kind()) {
                 case PROVISION -> "a single provision";
                 case TOPIC -> "a topic across platforms";
+                case USE -> "a saved use-case check";
                 default -> "a regulation";
             };
             return java.util.Optional.of("Watching " + what + " is part of the Professional plan; the " + label()

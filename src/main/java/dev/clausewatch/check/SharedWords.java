@@ -26,8 +26,9 @@ final class SharedWords {
     private static final Set<String> GENERIC = Set.copyOf(stems("use uses using service services user users content provide provided including "
             + "terms policy policies person people make other any all may must they we you your our us application information platform "
             + "product products account access can also without within related such only help way time part need agree allow").keySet());
-    /** A stem in more than this share of the provisions read is common. */
+    /** A stem in more than this share of the provisions read is common, if in a few of them at least (a short policy has few provisions). */
     private static final double COMMON_SHARE = 0.08;
+    private static final int COMMON_AT_LEAST = 3;
 
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final int provisions;
@@ -58,7 +59,8 @@ final class SharedWords {
     }
 
     boolean common(String stem) {
-        return GENERIC.contains(stem) || documentFrequency.getOrDefault(stem, 0) > COMMON_SHARE * provisions;
+        int frequency = documentFrequency.getOrDefault(stem, 0);
+        return GENERIC.contains(stem) || frequency >= COMMON_AT_LEAST && frequency > COMMON_SHARE * provisions;
     }
 
     double idf(String stem) {

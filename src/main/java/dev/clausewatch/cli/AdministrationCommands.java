@@ -196,7 +196,8 @@ final class AdministrationCommands {
             }
         }
 
-        @Command(name = "watch", description = "Adds a watch: KIND is platform, document, provision, topic or regulation.")
+        @Command(name = "watch", description = {"Adds a watch: KIND is platform, document, provision, topic, regulation or use;",
+                "a use is PLATFORMS|JURISDICTIONS|USE, e.g. \"chatgpt,claude-ai|EU|pre-screen job applicants\" (a saved check)."})
         static final class WatchCommand implements Callable<Integer> {
             @ParentCommand Orgs orgs;
             @Parameters(index = "0", paramLabel = "ID") String id;

@@ -348,6 +348,12 @@ final class AccountPages {
             case PROVISION -> "/documents/" + watch.target().replace("#", "/provisions/");
             case TOPIC -> "/topics/" + watch.target();
             case REGULATION -> "/methodology";
+            case USE -> {
+                var use = watch.intendedUse();
+                yield "/check?use=" + java.net.URLEncoder.encode(use.description(), java.nio.charset.StandardCharsets.UTF_8) + "&platforms="
+                        + String.join(",", use.platforms().stream().map(p -> p.value()).toList())
+                        + (use.jurisdictions().isEmpty() ? "" : "&jurisdictions=" + String.join(",", use.jurisdictions()));
+            }
         };
     }
 

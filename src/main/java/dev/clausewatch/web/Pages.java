@@ -379,6 +379,8 @@ public final class Pages {
                 "use", java.util.Optional.ofNullable(ctx.queryParam("use")).orElse(""),
                 "jurisdictions", String.join(",", ctx.queryParams("jurisdictions"))));
         model.put("answer", answer);
+        model.put("watch", answer == null ? "" : "/watch?kind=use&target=" + java.net.URLEncoder.encode(
+                dev.clausewatch.alert.Watch.use(answer.use()).target(), java.nio.charset.StandardCharsets.UTF_8));
         render(ctx, "check.jte", model);
     }
 

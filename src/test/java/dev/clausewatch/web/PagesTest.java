@@ -70,7 +70,8 @@ class PagesTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         // The clipped policy here carries a script in that very provision: quoted, escaped.
         assertThat(answer.body()).contains("would be prohibited", "for intentional disinformation or deception", "&lt;script&gt;",
-                "/documents/amazon-web-services/responsible-ai-policy/provisions/p", "value=\"amazon-web-services\" checked", "EU AI Act")
+                "/documents/amazon-web-services/responsible-ai-policy/provisions/p", "value=\"amazon-web-services\" checked", "EU AI Act",
+                "href=\"/watch?kind=use&amp;target=amazon-web-services%7CEU%7Cspread+intentional+disinformation+to+deceive+voters\"")
                 .doesNotContain("<script>alert(1)</script>");
         var hostile = get("/check?use=" + java.net.URLEncoder.encode("hire <script>alert(1)</script> people", java.nio.charset.StandardCharsets.UTF_8)
                 + "&platforms=amazon-web-services");
