@@ -106,6 +106,26 @@ class UseCheckTest {
     }
 
     @Test
+    void a_document_incorporated_from_another_platform_is_read_and_its_provisions_say_through_which(@TempDir Path other) throws Exception {
+        Path terms = java.nio.file.Files.writeString(other.resolve("terms.md"), "---\nsource: https://openai.com/policies/terms-of-use\n"
+                + "created: 2024-01-01T00:00:00Z\n---\n\n# OpenAI Terms of Use\n\nYou must comply with the [AWS Acceptable Use Policy](https://aws.amazon.com/aup/), "
+                + "which is incorporated by reference into these Terms.\n\nYou own the content you create.\n");
+        try (Workspace own = TestStores.SQLITE.open(other.resolve("data"))) {
+            own.importer().importPaths(List.of(Path.of("demo/ota-history/amazon-web-services"), terms));
+            own.processor().catchUp(p -> {});
+            CheckAnswer answer = UseCheck.over(own.registry(), own.records(), own.analyzer())
+                    .check(new IntendedUse("send unsolicited bulk email advertising", IntendedUse.platforms("chatgpt"), List.of()));
+            assertThat(answer.platforms().getFirst().documents()).extracting(CheckAnswer.DocumentRead::document, CheckAnswer.DocumentRead::incorporatedBy)
+                    .contains(org.assertj.core.groups.Tuple.tuple("amazon-web-services/acceptable-use-policy", "chatgpt/terms-of-service"));
+            assertThat(answer.platforms().getFirst().provisions()).filteredOn(a -> a.quote().contains("unsolicited mass email")).singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.incorporatedBy()).isEqualTo("chatgpt/terms-of-service");
+                        assertThat(a.role()).isEqualTo(Role.PROHIBITION);
+                    });
+        }
+    }
+
+    @Test
     void bad_input_is_refused_naming_what_is_wrong() {
         assertThatThrownBy(() -> check("hire people", "nobody")).hasMessageContaining("\"nobody\" is not in the registry");
         assertThatThrownBy(() -> check("  ", "chatgpt")).hasMessageContaining("described in words");
