@@ -13,6 +13,7 @@ import dev.clausewatch.provision.EffectiveDate;
 import dev.clausewatch.provision.Provision;
 import dev.clausewatch.provision.Reference;
 import dev.clausewatch.registry.Document;
+import dev.clausewatch.check.IntendedUse;
 import dev.clausewatch.registry.DocumentId;
 import dev.clausewatch.registry.Registry;
 import java.time.Clock;
@@ -112,8 +113,13 @@ public final class Alerter {
             if (w.watch().kind() == Watch.Kind.USE) targets.add(w.watch().target());
         }));
         Set<String> borne = new java.util.HashSet<>();
+        if (targets.isEmpty() || scope.provisionIds().isEmpty()) return borne;
+        // A check reads its platforms' documents and those they incorporate: other changes cannot bear on it.
+        boolean incorporated = !records.referringTo(scope.document()).isEmpty();
         for (String target : targets) {
-            var answer = uses.check(new Watch(Watch.Kind.USE, target).intendedUse());
+            IntendedUse use = new Watch(Watch.Kind.USE, target).intendedUse();
+            if (!incorporated && !use.platforms().contains(scope.document().platform())) continue;
+            var answer = uses.check(use);
             boolean hit = answer.platforms().stream().flatMap(p -> p.provisions().stream())
                     .anyMatch(a -> a.document().equals(scope.document().toString()) && scope.provisionIds().contains(a.provisionId()));
             if (hit) borne.add(target);
