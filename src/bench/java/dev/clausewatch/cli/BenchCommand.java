@@ -344,8 +344,11 @@ final class BenchCommand implements Runnable {
             try {
                 // As `import` then `process` leave a data directory: records derived, this node's search index on disk.
                 try (Workspace workspace = root.opener.apply(StorageConfig.embedded(dir), root.captureConfig())) {
-                    workspace.importer().importPaths(roots);
-                    workspace.processor().catchUp(p -> {});
+                    // Not timed: the setup shows its progress on a terminal, as import and process do.
+                    try (Progress progress = Progress.start(spec.commandLine().getErr(), "Importing", "files")) {
+                        workspace.importer().importPaths(roots, progress::at);
+                    }
+                    ProcessCommand.catchUp(workspace.processor(), spec.commandLine().getErr(), true);
                     try (var search = new ArchiveSearch(workspace.registry(), workspace.records(), workspace.analyzer(),
                             ProvisionIndex.onDisk(dir.resolve("search-index")))) {
                         search.refresh();

@@ -234,11 +234,18 @@ final class CheckEvaluations {
             PrintWriter out = spec.commandLine().getOut();
             Path dir = Files.createTempDirectory("clausewatch-eval-checks-");
             try (Workspace w = root.opener.apply(StorageConfig.embedded(dir), root.captureConfig())) {
-                w.importer().importPaths(currentVersions(cases, shared, dir.resolve("input")));
-                w.processor().catchUp(p -> {});
+                try (Progress progress = Progress.start(spec.commandLine().getErr(), "Importing", "files")) {
+                    w.importer().importPaths(currentVersions(cases, shared, dir.resolve("input")), progress::at);
+                }
+                ProcessCommand.catchUp(w.processor(), spec.commandLine().getErr(), true);
                 UseCheck check = new UseCheck(w.registry(), w.records(), w.analyzer(), Weights.FITTED, Clock.systemUTC());
                 Map<String, List<Labelled>> labelled = new LinkedHashMap<>();
-                for (LabelledCase c : cases) labelled.put(c.id(), label(c, check.candidates(c.use())));
+                try (Progress progress = Progress.start(spec.commandLine().getErr(), "Checking", "uses")) {
+                    for (LabelledCase c : cases) {
+                        labelled.put(c.id(), label(c, check.candidates(c.use())));
+                        progress.at(labelled.size(), cases.size());
+                    }
+                }
                 Weights weights = Weights.FITTED;
                 if (fit) {
                     weights = fit(cases.stream().filter(c -> c.split().equals("dev")).toList(), labelled, Weights.FITTED);
