@@ -126,7 +126,7 @@ public final class Texts {
         List<String> sentences = new ArrayList<>();
         String collapsed = collapse(text);
         if (collapsed.isEmpty()) return sentences;
-        BreakIterator breaks = (BreakIterator) SENTENCE_BREAKS.clone();
+        BreakIterator breaks = SENTENCE_BREAKS.clone();
         breaks.setText(collapsed);
         int start = 0;
         for (int end = breaks.next(); end != BreakIterator.DONE; end = breaks.next()) {
