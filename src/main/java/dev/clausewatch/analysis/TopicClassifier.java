@@ -26,7 +26,7 @@ public final class TopicClassifier {
      * name (with the models' and knowledge's hashes): raise it when a change here changes topics, so
      * stored topics are derived again as a technical upgrade.
      */
-    public static final String RULES = "r2";
+    public static final String RULES = "r3";
     static final double THRESHOLD = 1.0;
     private static final Set<String> STOP = Set.copyOf(List.of("the", "and", "for", "with", "that", "this", "from", "your", "our", "you", "are", "any",
             "not", "may", "must", "will", "use", "uses", "using", "used", "other", "others", "such", "into", "about", "their", "they",

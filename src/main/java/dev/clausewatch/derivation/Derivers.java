@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public record Derivers(String structure, String topics) {
     /** Bump when the parser, the lineage, the reference finder or the change detector changes what it derives. */
-    public static final String STRUCTURE = "structure-5";
+    public static final String STRUCTURE = "structure-6";
 
     public Derivers {
         Objects.requireNonNull(structure, "structure");
