@@ -70,7 +70,6 @@ public final class Analyzer {
         return peers.of(provision, topics, ownPlatform, candidates, limit);
     }
 
-    /** The knowledge this analysis is matched against. */
     /**
      * Each text's meaning as one vector (the mean of its sentences' embeddings, stored ones reused),
      * comparable by cosine: what the use-case check matches a description against provisions with.
@@ -79,6 +78,7 @@ public final class Analyzer {
         return peers.meanOfSentences(texts);
     }
 
+    /** The knowledge this analysis is matched against. */
     public Knowledge knowledge() {
         return knowledge;
     }
