@@ -65,11 +65,16 @@ final class BenchCommand implements Runnable {
             double megabytes = corpus.totalBytes() / 1e6;
             dev.clausewatch.extract.Extractor extractor = new dev.clausewatch.extract.Extractor();
             long[] peakHeap = {0};
-            int extracted = pass(corpus, extractor, peakHeap); // warm-up
+            int extracted;
+            try (Progress progress = Progress.start(spec.commandLine().getErr(), "Warming up", "snapshots")) {
+                extracted = pass(corpus, extractor, peakHeap, progress); // warm-up
+            }
             List<Double> seconds = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 long start = System.nanoTime();
-                pass(corpus, extractor, peakHeap);
+                try (Progress progress = Progress.start(spec.commandLine().getErr(), "Run " + run, "snapshots")) {
+                    pass(corpus, extractor, peakHeap, progress);
+                }
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 seconds.add(elapsed);
                 out.printf(java.util.Locale.ROOT, "run %d: %.2f s, %.1f docs/s, %.2f MB/s%n", run, elapsed, documents / elapsed, megabytes / elapsed);
@@ -83,10 +88,11 @@ final class BenchCommand implements Runnable {
         }
 
         /** One pass over the corpus, reading each snapshot from disk as tracking would (not all held in memory). */
-        private static int pass(SnapshotCorpus corpus, dev.clausewatch.extract.Extractor extractor, long[] peakHeap) {
-            int ok = 0;
+        private static int pass(SnapshotCorpus corpus, dev.clausewatch.extract.Extractor extractor, long[] peakHeap, Progress progress) {
+            int ok = 0, done = 0;
             Runtime runtime = Runtime.getRuntime();
             for (SnapshotCorpus.Entry entry : corpus.entries()) {
+                progress.at(done++, corpus.entries().size()); // a counter's update: nothing a run of extractions would notice
                 if (entry.source().isEmpty()) continue;
                 try {
                     extractor.extract(corpus.bytes(entry), "text/html", entry.location(), entry.source().get());
@@ -223,11 +229,11 @@ final class BenchCommand implements Runnable {
             }
             var parser = new dev.clausewatch.provision.ProvisionParser();
             var detector = new dev.clausewatch.change.ChangeDetector();
-            measure(out, "read + SHA-256", pairs, pair -> {
+            measure(out, spec.commandLine().getErr(), "read + SHA-256", pairs, pair -> {
                 Sha256Of.file(pair.before());
                 Sha256Of.file(pair.after());
             }, false);
-            measure(out, "clausewatch: segment + align + diff", pairs, pair -> detector.compare(
+            measure(out, spec.commandLine().getErr(), "clausewatch: segment + align + diff", pairs, pair -> detector.compare(
                     parser.parse(HistoryCorpus.text(pair.before())), parser.parse(HistoryCorpus.text(pair.after())), false), true);
             // As the archive works: each version segmented once, each consecutive pair aligned and diffed.
             long start = System.nanoTime();
@@ -244,7 +250,7 @@ final class BenchCommand implements Runnable {
                     "clausewatch: lineage + change sets", lineagePairs, seconds, lineagePairs / seconds);
             out.flush();
             if (!withoutGit) {
-                measure(out, "git diff --no-index --word-diff", pairs, pair -> {
+                measure(out, spec.commandLine().getErr(), "git diff --no-index --word-diff", pairs, pair -> {
                     Process process = new ProcessBuilder("git", "diff", "--no-index", "--word-diff", "--no-color",
                             pair.before().toString(), pair.after().toString()).redirectErrorStream(true).start();
                     process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
@@ -258,14 +264,17 @@ final class BenchCommand implements Runnable {
             void run(Pair pair) throws Exception;
         }
 
-        private static void measure(PrintWriter out, String what, List<Pair> pairs, Work work, boolean warmUp) throws Exception {
+        private static void measure(PrintWriter out, PrintWriter err, String what, List<Pair> pairs, Work work, boolean warmUp) throws Exception {
             if (warmUp) for (Pair p : pairs) work.run(p);
             long[] nanos = new long[pairs.size()];
             long start = System.nanoTime();
-            for (int i = 0; i < pairs.size(); i++) {
-                long t = System.nanoTime();
-                work.run(pairs.get(i));
-                nanos[i] = System.nanoTime() - t;
+            try (Progress progress = Progress.start(err, what, "pairs")) {
+                for (int i = 0; i < pairs.size(); i++) {
+                    long t = System.nanoTime();
+                    work.run(pairs.get(i));
+                    nanos[i] = System.nanoTime() - t;
+                    progress.at(i + 1, pairs.size()); // after the pair's own time is taken
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             java.util.Arrays.sort(nanos);
@@ -311,7 +320,13 @@ final class BenchCommand implements Runnable {
                         : dev.clausewatch.analysis.TopicClassifier.shipped(knowledge, embeddings::embed);
                 long start = System.nanoTime();
                 long topics = 0;
-                for (String t : texts) topics += classifier.classify(t).size();
+                try (Progress progress = Progress.start(spec.commandLine().getErr(), "Classifying (" + pass + ")", "provisions")) {
+                    int done = 0;
+                    for (String t : texts) {
+                        topics += classifier.classify(t).size();
+                        progress.at(++done, texts.size());
+                    }
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 out.printf(java.util.Locale.ROOT, "%-6s %6d provisions in %6.2f s: %8.1f provisions/s (%d topic assignments, %d sentences embedded)%n",
                         pass, texts.size(), seconds, texts.size() / seconds, topics, embeddings.cached());
@@ -472,9 +487,10 @@ final class BenchCommand implements Runnable {
                     Path dir = Files.createTempDirectory("clausewatch-bench-");
                     try (PostgresSchemas.Scratch schema = store.equals("postgresql") ? PostgresSchemas.create(pgUrl, "cw_bench") : null) {
                         StorageConfig config = new StorageConfig(dir, Optional.ofNullable(schema).map(PostgresSchemas.Scratch::url));
-                        try (Workspace workspace = root.opener.apply(config, root.captureConfig())) {
+                        try (Workspace workspace = root.opener.apply(config, root.captureConfig());
+                             Progress progress = Progress.start(spec.commandLine().getErr(), store + " run " + run, "files")) {
                             long start = System.nanoTime();
-                            ImportReport report = workspace.importer().importPaths(paths);
+                            ImportReport report = workspace.importer().importPaths(paths, progress::at);
                             double elapsed = (System.nanoTime() - start) / 1e9;
                             versions = report.observationsAdded();
                             seconds.add(elapsed);
