@@ -4,6 +4,8 @@ import dev.clausewatch.analysis.Analyzer;
 import dev.clausewatch.analysis.TopicMatch;
 import dev.clausewatch.change.DocumentChanges;
 import dev.clausewatch.change.ProvisionChange;
+import dev.clausewatch.check.IntendedUse;
+import dev.clausewatch.check.UseCheck;
 import dev.clausewatch.derivation.DerivedRecords;
 import dev.clausewatch.event.Event;
 import dev.clausewatch.event.EventType;
@@ -13,7 +15,6 @@ import dev.clausewatch.provision.EffectiveDate;
 import dev.clausewatch.provision.Provision;
 import dev.clausewatch.provision.Reference;
 import dev.clausewatch.registry.Document;
-import dev.clausewatch.check.IntendedUse;
 import dev.clausewatch.registry.DocumentId;
 import dev.clausewatch.registry.Registry;
 import java.time.Clock;
@@ -49,7 +50,7 @@ public final class Alerter {
     private final Knowledge knowledge;
     private final Analyzer analyzer;
     private final Clock clock;
-    private final dev.clausewatch.check.UseCheck uses;
+    private final UseCheck uses;
 
     public Alerter(Outbox outbox, AlertStore store, DerivedRecords records, Registry registry, Analyzer analyzer, Clock clock) {
         this.outbox = outbox;
@@ -59,7 +60,7 @@ public final class Alerter {
         this.knowledge = analyzer.knowledge();
         this.analyzer = analyzer;
         this.clock = clock;
-        this.uses = dev.clausewatch.check.UseCheck.over(registry, records, analyzer);
+        this.uses = UseCheck.over(registry, records, analyzer);
     }
 
     /** Handles every event after the cursor; returns how many alerts it made. */
