@@ -39,8 +39,9 @@ public final class Contradictions {
 
     /** With the cue classifier and the bundled stances, as the topic comparison pages read them. */
     public static Contradictions over(Registry registry, DerivedRecords records, Knowledge knowledge) {
-        return new Contradictions(registry, records, new TopicComparison(new dev.clausewatch.analysis.TopicClassifier(knowledge), StanceRules.bundled()),
-                StanceRules.bundled(), knowledge);
+        StanceRules stances = StanceRules.bundled(); // read and checked once, for the comparison and the conflicts alike
+        return new Contradictions(registry, records, new TopicComparison(new dev.clausewatch.analysis.TopicClassifier(knowledge), stances),
+                stances, knowledge);
     }
 
     public List<Contradiction> of(PlatformId platform) {
